@@ -1,0 +1,6 @@
+"""The application layer: every use-case passes through App, which checks policy and records audit."""
+
+from accord.app.actor import Actor
+from accord.app.core import App
+
+__all__ = ["Actor", "App"]

@@ -1,0 +1,165 @@
+"""Format adapters: stream a file as RawRecords. Unreadable rows become RawRecords with an error."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from accord.ingest.errors import IngestRefused
+from accord.ingest.records import RawRecord, Value
+
+csv.field_size_limit(10 * 1024 * 1024)
+
+
+def read_records(path: Path, fmt: str, sheet: str | None = None, **options: Any) -> Iterator[RawRecord]:
+    readers = {"csv": read_csv, "jsonl": read_jsonl, "ftm": read_jsonl, "xlsx": read_xlsx, "ods": read_ods}
+    if fmt not in readers:
+        raise IngestRefused(f"{path}: unknown format {fmt!r} (one of {', '.join(readers)})")
+    if fmt in {"xlsx", "ods"}:
+        return readers[fmt](path, sheet=sheet)
+    return readers[fmt](path, **options)
+
+
+def header_of(path: Path, fmt: str, sheet: str | None = None, **options: Any) -> list[str] | None:
+    """The column names a tabular file declares, or None for formats without a header."""
+    if fmt == "csv":
+        with path.open(newline="", encoding=options.get("encoding", "utf-8-sig")) as handle:
+            return next(csv.reader(handle, delimiter=options.get("delimiter", ",")), [])
+    if fmt in {"xlsx", "ods"}:
+        for record in read_records(path, fmt, sheet):
+            return list(record.values)
+        return []
+    return None
+
+
+def read_csv(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",") -> Iterator[RawRecord]:
+    try:
+        with path.open(newline="", encoding=encoding) as handle:
+            yield from _csv_rows(handle, delimiter)
+    except UnicodeDecodeError as exc:
+        raise IngestRefused(f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+
+
+def _csv_rows(handle: Any, delimiter: str) -> Iterator[RawRecord]:
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    header = next(reader, None)
+    if not header:
+        return
+    header = [h.strip() for h in header]
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RawRecord(reader.line_num, error=f"malformed CSV: {exc}")
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raw = delimiter.join(cells)
+            msg = f"expected {len(header)} fields, found {len(cells)}"
+            yield RawRecord(reader.line_num, error=msg, raw=raw)
+            continue
+        yield RawRecord(reader.line_num, dict(zip(header, cells, strict=True)))
+
+
+def read_jsonl(path: Path, encoding: str = "utf-8", **_: Any) -> Iterator[RawRecord]:
+    with path.open(encoding=encoding, errors="strict") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            yield _json_record(number, line)
+
+
+def _json_record(number: int, line: str) -> RawRecord:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RawRecord(number, error=f"malformed JSON: {exc.msg} at column {exc.colno}", raw=line[:500])
+    if not isinstance(data, dict):
+        return RawRecord(number, error="a JSON line must hold an object", raw=line[:500])
+    return RawRecord(number, _flatten(data))
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Value]:
+    flat: dict[str, Value] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            flat[name] = [_cell_text(v) for v in value if v is not None]
+        elif value is not None:
+            flat[name] = _cell_text(value)
+    return flat
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _sheet_rows(path: Path, rows: Iterator[tuple[Any, ...]]) -> Iterator[RawRecord]:
+    header: list[str] | None = None
+    for number, cells in enumerate(rows, start=1):
+        texts = ["" if c is None else _cell_text(c) for c in cells]
+        if header is None:
+            header = [t.strip() for t in texts]
+            continue
+        if not any(t.strip() for t in texts):
+            continue
+        texts = (texts + [""] * len(header))[: max(len(header), len(texts))]
+        extra = [t for t in texts[len(header) :] if t.strip()]
+        if extra:
+            yield RawRecord(number, error=f"{len(extra)} value(s) beyond the header's columns")
+            continue
+        yield RawRecord(number, dict(zip(header, texts[: len(header)], strict=True)))
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
+    """openpyxl in read-only mode streams rows; formulas come through as text so they can be refused."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise IngestRefused(f"{path}: not a readable XLSX workbook ({exc})") from None
+    try:
+        worksheet = book[_pick_sheet(path, book.sheetnames, sheet)]
+        yield from _sheet_rows(path, worksheet.iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
+def read_ods(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types
+        raise IngestRefused(f"{path}: not a readable workbook ({exc})") from None
+    name = _pick_sheet(path, list(book.sheet_names), sheet)
+    yield from _sheet_rows(path, iter(book.get_sheet_by_name(name).to_python(skip_empty_area=False)))
+
+
+def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
+    if wanted is None:
+        return names[0]
+    if wanted not in names:
+        raise IngestRefused(f"{path}: no sheet named {wanted!r} (sheets: {', '.join(names)})")
+    return wanted

@@ -1,0 +1,131 @@
+"""Ingest one file through its mapping into the store, whole or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from accord.ingest.adapters import header_of, read_records
+from accord.ingest.errors import IngestRefused
+from accord.ingest.ftm import FtmMapper
+from accord.ingest.mapper import RecordMapper
+from accord.ingest.mapping import Mapping
+from accord.model import Model, load_model
+from accord.model.ids import source_key
+from accord.store.base import Chunk, IngestRun, Rejection, Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class IngestResult:
+    run: IngestRun
+    already_ingested: bool = False
+    sample_rejections: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Counter:
+    records: int = 0
+    rejected_rows: int = 0
+    rejected_values: int = 0
+    statements: int = 0
+    sample: list[Rejection] = field(default_factory=list)
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_file(path: Path, max_bytes: int) -> None:
+    if not path.is_file():
+        raise IngestRefused(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestRefused(
+            f"{path}: {size / 1e9:.2f} GB is over the ingest limit of {max_bytes / 1e9:.2f} GB "
+            "(setting max_ingest_bytes); split the file or raise the limit"
+        )
+
+
+def check_columns(path: Path, mapping: Mapping) -> None:
+    header = header_of(path, mapping.format, mapping.sheet, encoding=mapping.encoding,
+                       delimiter=mapping.delimiter)
+    if header is None:
+        return
+    missing = sorted(mapping.columns - set(header))
+    if missing:
+        raise IngestRefused(
+            f"{path}: mapping {mapping.path} names column(s) not in the file: {', '.join(missing)} "
+            f"(file has: {', '.join(h for h in header if h)})"
+        )
+
+
+def ingest_file(
+    store: Store,
+    mapping: Mapping,
+    path: Path,
+    node_secret: bytes,
+    *,
+    max_bytes: int,
+    chunk_rows: int = 5000,
+    progress: Progress | None = None,
+    model: Model | None = None,
+) -> IngestResult:
+    path = Path(path)
+    check_file(path, max_bytes)
+    digest = file_digest(path)
+    previous = store.find_run(mapping.source.name, digest)
+    if previous is not None:
+        return IngestResult(previous, already_ingested=True)
+    check_columns(path, mapping)
+    started = datetime.now(UTC).replace(microsecond=0)
+    run_id = str(uuid.uuid4())
+    counter = _Counter()
+    key = source_key(node_secret, mapping.source.name)
+    mapper_cls = FtmMapper if mapping.format == "ftm" else RecordMapper
+    mapper = mapper_cls(mapping, model or load_model(), key, run_id, started)
+
+    def chunks() -> Iterator[Chunk]:
+        chunk = Chunk(run_id)
+        records = read_records(path, mapping.format, mapping.sheet, encoding=mapping.encoding,
+                               delimiter=mapping.delimiter)
+        for record in records:
+            mapped = mapper.map(str(path), record)
+            counter.records += 1
+            counter.rejected_rows += mapped.row_rejected
+            chunk.statements.extend(mapped.statements)
+            chunk.rejections.extend(mapped.rejections)
+            if counter.records % chunk_rows == 0:
+                yield _account(chunk, counter, progress)
+                chunk = Chunk(run_id)
+        yield _account(chunk, counter, progress)
+
+    def finish() -> IngestRun:
+        return IngestRun(
+            run_id, mapping.source.name, str(path), digest, started.isoformat(),
+            datetime.now(UTC).isoformat(timespec="seconds"), counter.records, counter.statements,
+            0, counter.rejected_rows, counter.rejected_values,
+        )
+
+    run = store.ingest(mapping.source, chunks(), finish)
+    return IngestResult(run, sample_rejections=counter.sample)
+
+
+def _account(chunk: Chunk, counter: _Counter, progress: Progress | None) -> Chunk:
+    counter.statements += len(chunk.statements)
+    counter.rejected_values += len(chunk.rejections)
+    room = 20 - len(counter.sample)
+    if room > 0:
+        counter.sample.extend(chunk.rejections[:room])
+    if progress is not None:
+        progress(counter.records)
+    return chunk

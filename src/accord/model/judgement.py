@@ -1,0 +1,34 @@
+"""Analysts' decisions on whether two records are the same; superseded, never destroyed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+
+class Verdict(str, Enum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    left_id: str
+    right_id: str
+    verdict: Verdict
+    user: str
+    created_at: datetime
+    reason: str = ""
+    id: int | None = None
+    superseded_by: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.left_id == self.right_id:
+            raise ValueError("a judgement needs two different records")
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        a, b = sorted((self.left_id, self.right_id))
+        return a, b

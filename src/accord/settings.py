@@ -1,0 +1,91 @@
+"""One settings object, read from environment variables and an optional TOML file.
+
+Precedence: explicit keyword arguments > ACCORD_* environment variables > the TOML file named by
+ACCORD_SETTINGS (or ./accord.toml) > defaults. Nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+GIB = 1024**3
+
+
+class SettingsError(ValueError):
+    """A setting with a value accord cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    data_dir: Path = Path("accord-data")
+    database_url: str = ""
+    node_name: str = "local"
+    max_ingest_bytes: int = GIB
+    ingest_chunk_rows: int = 5000
+    victim_roles: tuple[str, ...] = ("investigator", "safeguarding", "dpo")
+    sensitive_roles: tuple[str, ...] = ("dpo",)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        values.update(_from_file(env))
+        values.update(_from_env(env))
+        values.update(overrides)
+        known = {f.name for f in fields(cls)}
+        extra = {k: v for k, v in values.items() if k not in known}
+        settings = cls(**{k: _coerce(k, v) for k, v in values.items() if k in known})
+        return replace(settings, extra={**settings.extra, **extra})
+
+    @property
+    def url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'accord.db'}"
+
+    def node_secret(self) -> bytes:
+        """The node's HMAC secret, created on first use and kept in the data folder (mode 0600)."""
+        path = self.data_dir / "node.secret"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+        return bytes.fromhex(path.read_text().strip())
+
+
+def _from_file(env: Mapping[str, str]) -> dict[str, Any]:
+    path = Path(env.get("ACCORD_SETTINGS", "accord.toml"))
+    if not path.exists():
+        if "ACCORD_SETTINGS" in env:
+            raise SettingsError(f"settings file {path} does not exist")
+        return {}
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return dict(data.get("accord", data))
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in env.items():
+        if key.startswith("ACCORD_") and key != "ACCORD_SETTINGS":
+            values[key.removeprefix("ACCORD_").lower()] = value
+    return values
+
+
+def _coerce(name: str, value: Any) -> Any:
+    try:
+        if name == "data_dir":
+            return Path(value)
+        if name in {"max_ingest_bytes", "ingest_chunk_rows"}:
+            return int(value)
+        if name in {"victim_roles", "sensitive_roles"} and isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+    except ValueError as exc:
+        raise SettingsError(f"setting {name}: {exc}") from None
+    return value

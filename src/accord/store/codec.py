@@ -1,0 +1,84 @@
+"""Rows <-> model objects for the core tables."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from accord.model import Judgement, Marking, Statement, Verdict
+from accord.model.search import search_key
+
+_NOT_SEARCHABLE = {"entity", "number", "date"}
+
+
+def iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def parse_time(text: str | None) -> datetime | None:
+    return None if not text else datetime.fromisoformat(text)
+
+
+def statement_row(stmt: Statement, run_id: str, searchable: bool) -> dict[str, Any]:
+    return {
+        "id": stmt.id,
+        "entity_id": stmt.entity_id,
+        "schema": stmt.schema,
+        "prop": stmt.prop,
+        "value": stmt.value,
+        "search_key": search_key(stmt.value) if searchable else None,
+        "original": stmt.original,
+        "source": stmt.source,
+        "agency": stmt.agency,
+        "record_id": stmt.record_id,
+        "observed_at": iso(stmt.observed_at),
+        "ingested_at": iso(stmt.ingested_at),
+        "marking_key": stmt.marking.key,
+        "run_id": run_id,
+    }
+
+
+def is_searchable(type_name: str) -> bool:
+    return type_name not in _NOT_SEARCHABLE
+
+
+def marking_row(marking: Marking) -> dict[str, str]:
+    return {"key": marking.key, "data": json.dumps(marking.to_dict(), sort_keys=True)}
+
+
+def marking_from(data: str) -> Marking:
+    return Marking.from_dict(json.loads(data))
+
+
+def statement_from(row: Any, markings: dict[str, Marking]) -> Statement:
+    ingested = parse_time(row.ingested_at)
+    assert ingested is not None
+    return Statement(
+        entity_id=row.entity_id,
+        schema=row.schema,
+        prop=row.prop,
+        value=row.value,
+        original=row.original,
+        source=row.source,
+        agency=row.agency,
+        record_id=row.record_id,
+        observed_at=parse_time(row.observed_at),
+        ingested_at=ingested,
+        marking=markings[row.marking_key],
+    )
+
+
+def judgement_from(row: Any) -> Judgement:
+    created = parse_time(row.created_at)
+    assert created is not None
+    return Judgement(
+        left_id=row.left_id,
+        right_id=row.right_id,
+        verdict=Verdict(row.verdict),
+        user=row.user,
+        created_at=created,
+        reason=row.reason,
+        id=row.id,
+        superseded_by=row.superseded_by,
+    )

@@ -1,0 +1,241 @@
+"""The SQLAlchemy Core store for SQLite and PostgreSQL (one implementation, one contract suite)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Insert, Table, distinct, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from accord.model import Judgement, Marking, Model, RetentionRule, Source, Statement, load_model
+from accord.store import codec, tables
+from accord.store.base import Chunk, IngestRun, Rejection, StoreError
+from accord.store.database import Database
+
+def insert_ignoring_duplicates(db: Database, table: Table) -> Insert:
+    """INSERT that skips rows whose key is already stored (idempotent re-ingest)."""
+    if db.dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+class SqlStore:
+    def __init__(self, database: Database, model: Model | None = None) -> None:
+        self.db = database
+        self.model = model or load_model()
+        self._markings: dict[str, Marking] = {}
+        self._searchable = {
+            (schema.name, prop.name): codec.is_searchable(prop.type.name)
+            for schema in self.model.schemata.values()
+            for prop in schema.properties.values()
+        }
+
+    # -- writing ---------------------------------------------------------------------------
+    def ingest(
+        self, source: Source, chunks: Iterable[Chunk], finish: Callable[[], IngestRun]
+    ) -> IngestRun:
+        try:
+            with self.db.engine.begin() as conn:
+                self._upsert_source(conn, source)
+                known: set[str] = set()
+                for chunk in chunks:
+                    self._write_chunk(conn, chunk, known)
+                run = finish()
+                run = replace(run, entities=self._count_entities(conn, run.id))
+                conn.execute(tables.ingest_runs.insert(), [_run_row(run)])
+        except SQLAlchemyError as exc:
+            raise StoreError(f"ingest rolled back, nothing was stored: {exc}") from exc
+        return run
+
+    def _count_entities(self, conn: Connection, run_id: str) -> int:
+        st = tables.statements
+        query = select(func.count(distinct(st.c.entity_id))).where(st.c.run_id == run_id)
+        return int(conn.execute(query).scalar_one())
+
+    def _write_chunk(self, conn: Connection, chunk: Chunk, known: set[str]) -> None:
+        new = {s.marking.key: s.marking for s in chunk.statements if s.marking.key not in known}
+        if new:
+            stmt = insert_ignoring_duplicates(self.db, tables.markings)
+            conn.execute(stmt, [codec.marking_row(m) for m in new.values()])
+            known.update(new)
+        if chunk.statements:
+            rows = [
+                codec.statement_row(s, chunk.run_id, self._searchable.get((s.schema, s.prop), False))
+                for s in chunk.statements
+            ]
+            conn.execute(insert_ignoring_duplicates(self.db, tables.statements), rows)
+        if chunk.rejections:
+            conn.execute(tables.quarantine.insert(), [_rejection_row(r) for r in chunk.rejections])
+
+    def _upsert_source(self, conn: Connection, source: Source) -> None:
+        conn.execute(insert_ignoring_duplicates(self.db, tables.markings), [codec.marking_row(source.marking)])
+        values = {
+            "agency": source.agency,
+            "label": source.label,
+            "country": source.country,
+            "marking_key": source.marking.key,
+            "review_years": source.retention.review_years,
+            "mopi_group": source.retention.group,
+        }
+        updated = conn.execute(
+            update(tables.sources).where(tables.sources.c.name == source.name).values(**values)
+        )
+        if updated.rowcount == 0:
+            conn.execute(tables.sources.insert().values(name=source.name, **values))
+
+    def add_judgement(self, judgement: Judgement) -> Judgement:
+        left, right = judgement.pair
+        j = tables.judgements
+        with self.db.engine.begin() as conn:
+            new_id = conn.execute(
+                j.insert().values(
+                    left_id=left,
+                    right_id=right,
+                    verdict=judgement.verdict.value,
+                    user=judgement.user,
+                    reason=judgement.reason,
+                    created_at=codec.iso(judgement.created_at),
+                )
+            ).inserted_primary_key[0]
+            conn.execute(
+                update(j)
+                .where(j.c.left_id == left, j.c.right_id == right)
+                .where(j.c.superseded_by.is_(None), j.c.id != new_id)
+                .values(superseded_by=new_id)
+            )
+            row = conn.execute(select(j).where(j.c.id == new_id)).one()
+        return codec.judgement_from(row)
+
+    # -- reading ---------------------------------------------------------------------------
+    def find_run(self, source: str, file_hash: str) -> IngestRun | None:
+        r = tables.ingest_runs
+        query = select(r).where(r.c.source == source, r.c.file_hash == file_hash)
+        with self.db.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else IngestRun(**row._asdict())
+
+    def runs(self, source: str | None = None) -> list[IngestRun]:
+        r = tables.ingest_runs
+        query = select(r).order_by(r.c.started_at)
+        if source:
+            query = query.where(r.c.source == source)
+        with self.db.engine.connect() as conn:
+            return [IngestRun(**row._asdict()) for row in conn.execute(query)]
+
+    def sources(self) -> list[Source]:
+        s = tables.sources
+        with self.db.engine.connect() as conn:
+            rows = list(conn.execute(select(s).order_by(s.c.name)))
+            markings = self._load_markings(conn, {row.marking_key for row in rows})
+        return [
+            Source(
+                name=row.name,
+                agency=row.agency,
+                label=row.label,
+                country=row.country,
+                marking=markings[row.marking_key],
+                retention=RetentionRule(row.review_years, row.mopi_group),
+            )
+            for row in rows
+        ]
+
+    def statements_for(self, entity_ids: Sequence[str]) -> list[Statement]:
+        st = tables.statements
+        found: list[Statement] = []
+        with self.db.engine.connect() as conn:
+            for start in range(0, len(entity_ids), 500):
+                ids = list(entity_ids[start : start + 500])
+                rows = list(conn.execute(select(st).where(st.c.entity_id.in_(ids))))
+                found.extend(self._to_statements(conn, rows))
+        return found
+
+    def iter_statements(
+        self,
+        schema: Sequence[str] | None = None,
+        source: str | None = None,
+        props: Sequence[str] | None = None,
+        batch_size: int = 10_000,
+    ) -> Iterator[Statement]:
+        st = tables.statements
+        query = select(st).order_by(st.c.entity_id, st.c.id)
+        if schema:
+            query = query.where(st.c.schema.in_(list(schema)))
+        if source:
+            query = query.where(st.c.source == source)
+        if props:
+            query = query.where(st.c.prop.in_(list(props)))
+        with self.db.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(query)
+            for rows in result.partitions(batch_size):
+                yield from self._to_statements(conn, rows)
+
+    def search(self, key: str, limit: int = 50) -> list[str]:
+        st = tables.statements
+        pattern = "%" + key.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        query = (
+            select(st.c.entity_id)
+            .where(st.c.search_key.like(pattern))
+            .group_by(st.c.entity_id)
+            .order_by(st.c.entity_id)
+            .limit(limit)
+        )
+        with self.db.engine.connect() as conn:
+            return [row.entity_id for row in conn.execute(query)]
+
+    def entity_ids_with(self, prop: str, value: str) -> list[str]:
+        st = tables.statements
+        query = select(st.c.entity_id).where(st.c.prop == prop, st.c.value == value).distinct()
+        with self.db.engine.connect() as conn:
+            return sorted(row.entity_id for row in conn.execute(query))
+
+    def count_statements(self) -> int:
+        with self.db.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(tables.statements)).scalar_one())
+
+    def quarantine(self, source: str | None = None, limit: int = 1000) -> list[Rejection]:
+        q = tables.quarantine
+        query = select(q).order_by(q.c.id).limit(limit)
+        if source:
+            query = query.where(q.c.source == source)
+        with self.db.engine.connect() as conn:
+            return [Rejection(**row._asdict()) for row in conn.execute(query)]
+
+    def judgements(self, include_superseded: bool = False) -> list[Judgement]:
+        j = tables.judgements
+        query = select(j).order_by(j.c.id)
+        if not include_superseded:
+            query = query.where(j.c.superseded_by.is_(None))
+        with self.db.engine.connect() as conn:
+            return [codec.judgement_from(row) for row in conn.execute(query)]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _to_statements(self, conn: Connection, rows: Sequence[Any]) -> list[Statement]:
+        markings = self._load_markings(conn, {row.marking_key for row in rows})
+        return [codec.statement_from(row, markings) for row in rows]
+
+    def _load_markings(self, conn: Connection, keys: set[str]) -> dict[str, Marking]:
+        missing = keys - self._markings.keys()
+        if missing:
+            m = tables.markings
+            for row in conn.execute(select(m).where(m.c.key.in_(list(missing)))):
+                self._markings[row.key] = codec.marking_from(row.data)
+        return self._markings
+
+
+def _rejection_row(rejection: Rejection) -> dict[str, Any]:
+    return {
+        "run_id": rejection.run_id,
+        "source": rejection.source,
+        "file": rejection.file,
+        "row": rejection.row,
+        "field": rejection.field,
+        "raw": rejection.raw,
+        "reason": rejection.reason,
+    }
+
+
+def _run_row(run: IngestRun) -> dict[str, Any]:
+    return {name: getattr(run, name) for name in IngestRun.__dataclass_fields__}
