@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from accord.app.actor import Actor
+from accord.audit.events import AuditEvent, EventKind
 from accord.ingest import IngestResult, ingest_file, load_mapping
 from accord.ingest.pipeline import Progress
 from accord.model import Entity, Model, load_model
@@ -22,6 +24,28 @@ class App:
         self.model: Model = load_model()
         self.database: Database = open_database(self.settings.url)
         self.store: Store = SqlStore(self.database, self.model)
+        self.audit_events: list[AuditEvent] = []
+
+    def record(
+        self,
+        kind: EventKind,
+        actor: Actor,
+        *,
+        entities: tuple[str, ...] = (),
+        partner: str = "",
+        agreement: str = "",
+        victim: bool = False,
+        sensitive: bool = False,
+        detail: dict[str, Any] | None = None,
+    ) -> AuditEvent:
+        """Record one audit event; every use-case calls this (the audit log is in accord.audit)."""
+        event = AuditEvent(
+            kind=kind, actor=actor.user, at=datetime.now(UTC), purpose=actor.purpose,
+            agency=actor.agency, entities=entities, partner=partner, agreement=agreement,
+            victim=victim, sensitive=sensitive, detail=detail or {},
+        )
+        self.audit_events.append(event)
+        return event
 
     def close(self) -> None:
         self.database.dispose()

@@ -1,0 +1,1 @@
+"""Accountability: typed audit events, a tamper-evident log, retention and erasure."""
