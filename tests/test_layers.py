@@ -24,7 +24,9 @@ def _layer_of(module: str) -> str:
         return "root"
     top = parts[1]
     if top in {"store", "engine"}:
-        return "seam" if ".".join(parts[1:3]) in SEAM_MODULES else "backend"
+        module_name = ".".join(parts[1:3])
+        is_seam = module_name in SEAM_MODULES or (top == "store" and module_name.endswith("_base"))
+        return "seam" if is_seam else "backend"
     if top in INTERFACES:
         return "interface"
     if top in VERBS:
