@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from accord.cli.context import actor, console, open_app, print_json
+from accord.cli.context import actor, console, make_table, open_app, print_json
 from accord.model import Entity
 
 entity_app = typer.Typer(help="Entities assembled from their statements.")
@@ -53,13 +52,21 @@ def show(
         print_json(entity_dict(entity))
         return
     console.print(f"[bold]{entity.caption}[/] ({entity.schema.label}, {entity.id})")
-    table = Table("property", "value", "original", "agency / source", "record", "marking")
+    table = make_table("property", "value", "original", "agency / source", "record", "marking")
     for s in entity.statements:
         mark = s.marking
-        grading = " ".join(g for g in (mark.uk.code if mark.uk else "", mark.eu.code if mark.eu else "") if g)
+        grading = " ".join(
+            g for g in (mark.uk.code if mark.uk else "", mark.eu.code if mark.eu else "") if g
+        )
         subject = mark.subject.value if mark.subject else ""
-        table.add_row(s.prop, s.value, s.original, f"{s.agency} / {s.source}", s.record_id,
-                      f"{mark.classification.value} {grading} {subject}".strip())
+        table.add_row(
+            s.prop,
+            s.value,
+            s.original,
+            f"{s.agency} / {s.source}",
+            s.record_id,
+            f"{mark.classification.value} {grading} {subject}".strip(),
+        )
     console.print(table)
 
 
@@ -73,9 +80,14 @@ def search(
     with open_app() as app:
         found = app.search(actor(purpose), text, limit)
     if as_json:
-        print_json([{"id": e.id, "schema": e.schema.name, "caption": e.caption, "sources": e.sources} for e in found])
+        print_json(
+            [
+                {"id": e.id, "schema": e.schema.name, "caption": e.caption, "sources": e.sources}
+                for e in found
+            ]
+        )
         return
-    table = Table("id", "schema", "caption", "sources")
+    table = make_table("id", "schema", "caption", "sources")
     for entity in found:
         table.add_row(entity.id, entity.schema.name, entity.caption, ", ".join(entity.sources))
     console.print(table)

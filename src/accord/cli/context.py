@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from accord.app import Actor, App
 
@@ -16,7 +17,13 @@ console = Console()
 err_console = Console(stderr=True)
 T = TypeVar("T")
 
-EXPECTED_ERRORS: tuple[type[Exception], ...] = (ValueError, LookupError, PermissionError, OSError, RuntimeError)
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    LookupError,
+    PermissionError,
+    OSError,
+    RuntimeError,
+)
 
 
 @contextmanager
@@ -28,12 +35,22 @@ def open_app() -> Iterator[App]:
     except typer.Exit:
         raise
     except EXPECTED_ERRORS as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True
+        )
         raise typer.Exit(2) from None
 
 
 def actor(purpose: str = "") -> Actor:
     return Actor.console(purpose=purpose)
+
+
+def make_table(*headers: str) -> Table:
+    """A table whose cells wrap instead of being cut, so ids and names stay whole."""
+    table = Table()
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    return table
 
 
 def print_json(data: Any) -> None:

@@ -8,15 +8,16 @@ from typing import Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from accord.cli.context import actor, console, open_app, print_json
+from accord.cli.context import actor, console, make_table, open_app, print_json
 
 quarantine_app = typer.Typer(help="Rows and values that could not be taken in, with the reason.")
 
 
 def ingest(
-    file: Annotated[Path, typer.Argument(help="The agency file: CSV, XLSX, ODS, JSON lines or FtM.")],
+    file: Annotated[
+        Path, typer.Argument(help="The agency file: CSV, XLSX, ODS, JSON lines or FtM.")
+    ],
     mapping: Annotated[Path, typer.Option("--mapping", "-m", help="The source's YAML mapping.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
@@ -40,7 +41,9 @@ def ingest(
         print_json(summary)
         return
     if result.already_ingested:
-        console.print(f"{file}: already ingested (run {run.id} at {run.finished_at}); nothing written")
+        console.print(
+            f"{file}: already ingested (run {run.id} at {run.finished_at}); nothing written"
+        )
         return
     console.print(
         f"{file} -> {run.source}: {run.records} records read, {run.entities} entities, "
@@ -48,13 +51,20 @@ def ingest(
         f"{run.rejected_values - run.rejected_rows} values rejected (see `accord quarantine list`)"
     )
     for item in result.sample_rejections[:10]:
-        console.print(f"  rejected {item.file}:{item.row} [{item.field}] {item.raw!r}: {item.reason}", highlight=False)
+        console.print(
+            f"  rejected {item.file}:{item.row} [{item.field}] {item.raw!r}: {item.reason}",
+            highlight=False,
+        )
 
 
 def _progress(visible: bool) -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}: {task.completed} records"), TimeElapsedColumn(),
-        console=console, transient=True, disable=not visible,
+        SpinnerColumn(),
+        TextColumn("{task.description}: {task.completed} records"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not visible,
     )
 
 
@@ -70,9 +80,8 @@ def quarantine_list(
     if as_json:
         print_json([asdict(item) for item in items])
         return
-    table = Table("source", "file", "row", "field", "raw", "reason")
+    table = make_table("source", "file", "row", "field", "raw", "reason")
     for item in items:
         table.add_row(item.source, item.file, str(item.row), item.field, item.raw[:60], item.reason)
     console.print(table)
     console.print(f"{len(items)} quarantined item(s)")
-

@@ -4,4 +4,11 @@ from accord.ingest.errors import IngestRefused, MappingError
 from accord.ingest.mapping import Mapping, load_mapping
 from accord.ingest.pipeline import IngestResult, ingest_file
 
-__all__ = ["IngestRefused", "IngestResult", "Mapping", "MappingError", "ingest_file", "load_mapping"]
+__all__ = [
+    "IngestRefused",
+    "IngestResult",
+    "Mapping",
+    "MappingError",
+    "ingest_file",
+    "load_mapping",
+]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
+from zipfile import BadZipFile
 from typing import Any
 
 from accord.ingest.errors import IngestRefused
@@ -15,25 +16,39 @@ from accord.ingest.records import RawRecord, Value
 csv.field_size_limit(10 * 1024 * 1024)
 
 
-def read_records(path: Path, fmt: str, sheet: str | None = None, **options: Any) -> Iterator[RawRecord]:
-    readers = {"csv": read_csv, "jsonl": read_jsonl, "ftm": read_jsonl, "xlsx": read_xlsx, "ods": read_ods}
-    if fmt not in readers:
-        raise IngestRefused(f"{path}: unknown format {fmt!r} (one of {', '.join(readers)})")
-    if fmt in {"xlsx", "ods"}:
-        return readers[fmt](path, sheet=sheet)
-    return readers[fmt](path, **options)
+def read_records(
+    path: Path, fmt: str, sheet: str | None = None, **options: Any
+) -> Iterator[RawRecord]:
+    if fmt == "csv":
+        return read_csv(path, **options)
+    if fmt in {"jsonl", "ftm"}:
+        return read_jsonl(path, encoding=options.get("encoding", "utf-8"))
+    if fmt == "xlsx":
+        return read_xlsx(path, sheet=sheet)
+    if fmt == "ods":
+        return read_ods(path, sheet=sheet)
+    raise IngestRefused(f"{path}: unknown format {fmt!r} (csv, jsonl, ftm, xlsx, ods)")
 
 
 def header_of(path: Path, fmt: str, sheet: str | None = None, **options: Any) -> list[str] | None:
     """The column names a tabular file declares, or None for formats without a header."""
     if fmt == "csv":
-        with path.open(newline="", encoding=options.get("encoding", "utf-8-sig")) as handle:
-            return next(csv.reader(handle, delimiter=options.get("delimiter", ",")), [])
-    if fmt in {"xlsx", "ods"}:
-        for record in read_records(path, fmt, sheet):
-            return list(record.values)
-        return []
+        for record in read_csv(path, **options):
+            return list(record.values) if not record.error else _csv_header(path, **options)
+        return _csv_header(path, **options)
+    if fmt == "xlsx":
+        return _sheet_header(_xlsx_rows(path, sheet))
+    if fmt == "ods":
+        return _sheet_header(_ods_rows(path, sheet))
     return None
+
+
+def _csv_header(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",") -> list[str]:
+    try:
+        with path.open(newline="", encoding=encoding) as handle:
+            return [h.strip() for h in next(csv.reader(handle, delimiter=delimiter), [])]
+    except UnicodeDecodeError as exc:
+        raise IngestRefused(f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
 
 
 def read_csv(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",") -> Iterator[RawRecord]:
@@ -41,7 +56,9 @@ def read_csv(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",") -> I
         with path.open(newline="", encoding=encoding) as handle:
             yield from _csv_rows(handle, delimiter)
     except UnicodeDecodeError as exc:
-        raise IngestRefused(f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+        raise IngestRefused(
+            f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})"
+        ) from None
 
 
 def _csv_rows(handle: Any, delimiter: str) -> Iterator[RawRecord]:
@@ -80,7 +97,9 @@ def _json_record(number: int, line: str) -> RawRecord:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        return RawRecord(number, error=f"malformed JSON: {exc.msg} at column {exc.colno}", raw=line[:500])
+        return RawRecord(
+            number, error=f"malformed JSON: {exc.msg} at column {exc.colno}", raw=line[:500]
+        )
     if not isinstance(data, dict):
         return RawRecord(number, error="a JSON line must hold an object", raw=line[:500])
     return RawRecord(number, _flatten(data))
@@ -113,13 +132,10 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet_rows(path: Path, rows: Iterator[tuple[Any, ...]]) -> Iterator[RawRecord]:
-    header: list[str] | None = None
-    for number, cells in enumerate(rows, start=1):
+def _sheet_rows(rows: Iterator[Sequence[Any]]) -> Iterator[RawRecord]:
+    header = _sheet_header(rows)
+    for number, cells in enumerate(rows, start=2):
         texts = ["" if c is None else _cell_text(c) for c in cells]
-        if header is None:
-            header = [t.strip() for t in texts]
-            continue
         if not any(t.strip() for t in texts):
             continue
         texts = (texts + [""] * len(header))[: max(len(header), len(texts))]
@@ -130,23 +146,22 @@ def _sheet_rows(path: Path, rows: Iterator[tuple[Any, ...]]) -> Iterator[RawReco
         yield RawRecord(number, dict(zip(header, texts[: len(header)], strict=True)))
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
-    """openpyxl in read-only mode streams rows; formulas come through as text so they can be refused."""
+def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
+    """Stream rows with openpyxl in read-only mode; formulas arrive as text and are refused."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise IngestRefused(f"{path}: not a readable XLSX workbook ({exc})") from None
     try:
-        worksheet = book[_pick_sheet(path, book.sheetnames, sheet)]
-        yield from _sheet_rows(path, worksheet.iter_rows(values_only=True))
+        yield from book[_pick_sheet(path, book.sheetnames, sheet)].iter_rows(values_only=True)
     finally:
         book.close()
 
 
-def read_ods(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
+def _ods_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -154,7 +169,24 @@ def read_ods(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
     except Exception as exc:  # calamine raises its own error types
         raise IngestRefused(f"{path}: not a readable workbook ({exc})") from None
     name = _pick_sheet(path, list(book.sheet_names), sheet)
-    yield from _sheet_rows(path, iter(book.get_sheet_by_name(name).to_python(skip_empty_area=False)))
+    yield from book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def _sheet_header(rows: Iterator[Sequence[Any]]) -> list[str]:
+    for cells in rows:
+        header = ["" if c is None else _cell_text(c).strip() for c in cells]
+        while header and not header[-1]:
+            header.pop()
+        return header
+    return []
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
+    return _sheet_rows(_xlsx_rows(path, sheet))
+
+
+def read_ods(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
+    return _sheet_rows(_ods_rows(path, sheet))
 
 
 def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:

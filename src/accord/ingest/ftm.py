@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from accord.ingest.mapper import Mapped
-from accord.ingest.markings import RowMarker
 from accord.ingest.mapping import Mapping
+from accord.ingest.markings import RowMarker
 from accord.ingest.records import RawRecord
 from accord.model import CleanHints, InvalidValue, Model, SchemaError, Statement
 from accord.model.ids import mint_entity_id
@@ -30,7 +30,9 @@ _NAMESPACE = "ftm"
 
 
 class FtmMapper:
-    def __init__(self, mapping: Mapping, model: Model, key: bytes, run_id: str, now: datetime) -> None:
+    def __init__(
+        self, mapping: Mapping, model: Model, key: bytes, run_id: str, now: datetime
+    ) -> None:
         self.mapping = mapping
         self.model = model
         self.key = key
@@ -40,7 +42,9 @@ class FtmMapper:
         self.marker = RowMarker(mapping.source.marking, mapping.marking_columns)
 
     def _reject(self, file: str, row: int, fieldname: str, raw: str, reason: str) -> Rejection:
-        return Rejection(file, row, fieldname, raw[:2000], reason, self.mapping.source.name, self.run_id)
+        return Rejection(
+            file, row, fieldname, raw[:2000], reason, self.mapping.source.name, self.run_id
+        )
 
     def _id(self, ftm_id: str) -> str:
         return mint_entity_id(self.key, self.mapping.source.name, _NAMESPACE, ftm_id)
@@ -81,11 +85,24 @@ class FtmMapper:
                 try:
                     value = self._id(raw) if ptype.name == "entity" else ptype.clean(raw, hints)
                 except InvalidValue as exc:
-                    out.rejections.append(self._reject(file, record.row, column, raw, f"{schema.name}.{prop}: {exc}"))
+                    out.rejections.append(
+                        self._reject(file, record.row, column, raw, f"{schema.name}.{prop}: {exc}")
+                    )
                     continue
                 out.statements.append(
-                    Statement(entity_id, schema.name, prop, value, raw, source.name, source.agency,
-                              ftm_id, None, self.now, marking)
+                    Statement(
+                        entity_id,
+                        schema.name,
+                        prop,
+                        value,
+                        raw,
+                        source.name,
+                        source.agency,
+                        ftm_id,
+                        None,
+                        self.now,
+                        marking,
+                    )
                 )
         return out
 

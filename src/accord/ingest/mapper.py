@@ -32,7 +32,9 @@ class _Values:
 
 
 class RecordMapper:
-    def __init__(self, mapping: Mapping, model: Model, key: bytes, run_id: str, now: datetime) -> None:
+    def __init__(
+        self, mapping: Mapping, model: Model, key: bytes, run_id: str, now: datetime
+    ) -> None:
         self.mapping = mapping
         self.model = model
         self.key = key
@@ -45,8 +47,12 @@ class RecordMapper:
             for p in e.properties
         }
 
-    def reject(self, file: str, record: RawRecord, fieldname: str, raw: str, reason: str) -> Rejection:
-        return Rejection(file, record.row, fieldname, raw[:2000], reason, self.mapping.source.name, self.run_id)
+    def reject(
+        self, file: str, record: RawRecord, fieldname: str, raw: str, reason: str
+    ) -> Rejection:
+        return Rejection(
+            file, record.row, fieldname, raw[:2000], reason, self.mapping.source.name, self.run_id
+        )
 
     def map(self, file: str, record: RawRecord) -> Mapped:
         out = Mapped()
@@ -61,7 +67,9 @@ class RecordMapper:
             out.row_rejected = True
             return out
         try:
-            markings = {e.name: self.marker.marking(record, e.marking) for e in self.mapping.entities}
+            markings = {
+                e.name: self.marker.marking(record, e.marking) for e in self.mapping.entities
+            }
         except MarkingError as exc:
             out.rejections.append(self.reject(file, record, "<marking>", "", str(exc)))
             out.row_rejected = True
@@ -70,7 +78,9 @@ class RecordMapper:
         values = {e.name: self._clean(file, record, e, out) for e in self.mapping.entities}
         ids = {e.name: self._entity_id(e, record, values[e.name]) for e in self.mapping.entities}
         for entity in self.mapping.entities:
-            self._emit(entity, ids, values[entity.name], markings[entity.name], record_id, observed, out)
+            self._emit(
+                entity, ids, values[entity.name], markings[entity.name], record_id, observed, out
+            )
         return out
 
     def _record_id(self, record: RawRecord) -> str:
@@ -92,9 +102,15 @@ class RecordMapper:
             except ValueError:
                 continue
         try:
-            return datetime.fromisoformat(raw) if "T" in raw or " " in raw else datetime.fromisoformat(clean_date(raw))
+            return (
+                datetime.fromisoformat(raw)
+                if "T" in raw or " " in raw
+                else datetime.fromisoformat(clean_date(raw))
+            )
         except (ValueError, InvalidValue):
-            out.rejections.append(self.reject(file, record, spec.columns[0], raw, "unrecognised observation time"))
+            out.rejections.append(
+                self.reject(file, record, spec.columns[0], raw, "unrecognised observation time")
+            )
             return None
 
     def _clean(self, file: str, record: RawRecord, entity: EntityMap, out: Mapped) -> _Values:
@@ -119,7 +135,7 @@ class RecordMapper:
             return None
         return mint_entity_id(self.key, self.mapping.source.name, entity.schema, "\x1e".join(parts))
 
-    def _emit(
+    def _emit(  # noqa: PLR0917 - one call site, the parts of one record
         self,
         entity: EntityMap,
         ids: dict[str, str | None],
@@ -132,17 +148,34 @@ class RecordMapper:
         entity_id = ids[entity.name]
         if entity_id is None:
             return
-        refs = [(p.prop, ids.get(p.entity or "")) for p in entity.properties if p.entity is not None]
+        refs = [
+            (p.prop, ids.get(p.entity or "")) for p in entity.properties if p.entity is not None
+        ]
         edge = self.model.get(entity.schema).edge
         if edge is not None and not _edge_complete(edge.source, edge.target, refs):
             return
         items = values.items + [(prop, ref, ref) for prop, ref in refs if ref is not None]
         source = self.mapping.source
         for prop, value, original in items:
-            mark = replace(marking, sensitive=True) if self._sensitive.get((entity.name, prop)) else marking
+            mark = (
+                replace(marking, sensitive=True)
+                if self._sensitive.get((entity.name, prop))
+                else marking
+            )
             out.statements.append(
-                Statement(entity_id, entity.schema, prop, value, original, source.name, source.agency,
-                          record_id, observed, self.now, mark)
+                Statement(
+                    entity_id,
+                    entity.schema,
+                    prop,
+                    value,
+                    original,
+                    source.name,
+                    source.agency,
+                    record_id,
+                    observed,
+                    self.now,
+                    mark,
+                )
             )
 
 
@@ -174,8 +207,8 @@ def _raw_values(record: RawRecord, pmap: PropertyMap) -> list[tuple[str, str]]:
         value = record.values.get(column, "")
         texts = [value] if isinstance(value, str) else value
         for text in texts:
-            parts = text.split(pmap.split) if pmap.split else [text]
-            for part in parts:
+            pieces = text.split(pmap.split) if pmap.split else [text]
+            for part in pieces:
                 if part.strip():
                     found.append((column, pmap.values.get(part.strip(), part)))
     return found

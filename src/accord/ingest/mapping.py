@@ -26,7 +26,7 @@ class PropertyMap:
     split: str | None = None
     join: str | None = None
     values: dict[str, str] = field(default_factory=dict)
-    hints: CleanHints = CleanHints()
+    hints: CleanHints = field(default_factory=CleanHints)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class Mapping:
     @property
     def columns(self) -> set[str]:
         """Every column the mapping reads, to check against a file's header."""
-        used = set()
+        used: set[str] = set()
         for entity in self.entities:
             used.update(entity.keys)
             for prop in entity.properties:
@@ -89,8 +89,20 @@ class _Reader:
     def mapping(self, data: Any) -> Mapping:
         if not isinstance(data, dict):
             raise self.fail("top level", "a mapping file must hold a YAML mapping")
-        known = {"source", "format", "sheet", "encoding", "delimiter", "record_id", "observed_at",
-                 "marking", "marking_columns", "defaults", "entities", "ftm_schemata"}
+        known = {
+            "source",
+            "format",
+            "sheet",
+            "encoding",
+            "delimiter",
+            "record_id",
+            "observed_at",
+            "marking",
+            "marking_columns",
+            "defaults",
+            "entities",
+            "ftm_schemata",
+        }
         self.no_unknown("top level", data, known)
         fmt = data.get("format")
         if fmt not in FORMATS:
@@ -109,7 +121,8 @@ class _Reader:
             encoding=data.get("encoding", "utf-8-sig"),
             delimiter=data.get("delimiter", ","),
             record_id=data.get("record_id"),
-            observed_at=None if "observed_at" not in data
+            observed_at=None
+            if "observed_at" not in data
             else self.prop("observed_at", "observed_at", data["observed_at"], defaults),
             marking_columns=self.marking_columns(data.get("marking_columns") or {}),
             ftm_schemata=dict(data.get("ftm_schemata") or {}),
@@ -118,7 +131,9 @@ class _Reader:
     def no_unknown(self, where: str, data: dict[str, Any], known: set[str]) -> None:
         unknown = sorted(set(data) - known)
         if unknown:
-            raise self.fail(where, f"unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+            raise self.fail(
+                where, f"unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+            )
 
     def source(self, data: Any, marking: dict[str, Any]) -> Source:
         if not isinstance(data, dict) or "name" not in data or "agency" not in data:
@@ -131,7 +146,9 @@ class _Reader:
                 label=data.get("label", ""),
                 country=data.get("country", "GB"),
                 marking=Marking.from_dict(marking),
-                retention=RetentionRule(int(retention.get("review_years", 6)), int(retention.get("group", 3))),
+                retention=RetentionRule(
+                    int(retention.get("review_years", 6)), int(retention.get("group", 3))
+                ),
             )
         except (MarkingError, ValueError, KeyError) as exc:
             raise self.fail("source/marking", str(exc)) from None
@@ -154,7 +171,9 @@ class _Reader:
         props = data.get("properties") or {}
         for prop in props:
             if prop not in schema.properties:
-                raise self.fail(f"{where}.properties.{prop}", f"{schema_name} has no property {prop!r}")
+                raise self.fail(
+                    f"{where}.properties.{prop}", f"{schema_name} has no property {prop!r}"
+                )
         keys = tuple(data.get("keys") or ())
         key_props = tuple(data.get("key_properties") or ())
         if not keys and not key_props:
@@ -167,7 +186,9 @@ class _Reader:
             schema=schema_name,
             keys=keys,
             key_properties=key_props,
-            properties=tuple(self.prop(f"{where}.properties.{p}", p, spec, defaults) for p, spec in props.items()),
+            properties=tuple(
+                self.prop(f"{where}.properties.{p}", p, spec, defaults) for p, spec in props.items()
+            ),
             marking=dict(data.get("marking") or {}),
         )
 
@@ -176,8 +197,21 @@ class _Reader:
             spec = {"column": spec}
         if not isinstance(spec, dict):
             raise self.fail(where, "must be a column name or a mapping")
-        self.no_unknown(where, spec, {"column", "columns", "value", "entity", "split", "join", "values",
-                                      "formats", "region"})
+        self.no_unknown(
+            where,
+            spec,
+            {
+                "column",
+                "columns",
+                "value",
+                "entity",
+                "split",
+                "join",
+                "values",
+                "formats",
+                "region",
+            },
+        )
         columns = tuple(spec.get("columns") or ([spec["column"]] if "column" in spec else []))
         if not columns and "value" not in spec and "entity" not in spec:
             raise self.fail(where, "needs column, columns, value or entity")
@@ -193,13 +227,22 @@ class _Reader:
         )
 
     def marking_columns(self, data: dict[str, Any]) -> tuple[ColumnMarking, ...]:
-        allowed = {"classification", "uk", "eu", "subject", "conditions", "restrictions", "sensitive"}
+        allowed = {
+            "classification",
+            "uk",
+            "eu",
+            "subject",
+            "conditions",
+            "restrictions",
+            "sensitive",
+        }
         found = []
-        for name, spec in data.items():
+        for name, raw_spec in data.items():
+            spec: dict[str, Any] = {"column": raw_spec} if isinstance(raw_spec, str) else raw_spec
             if name not in allowed:
-                raise self.fail(f"marking_columns.{name}", f"not a marking field ({', '.join(sorted(allowed))})")
-            if isinstance(spec, str):
-                spec = {"column": spec}
+                raise self.fail(
+                    f"marking_columns.{name}", f"not a marking field ({', '.join(sorted(allowed))})"
+                )
             values = {str(k): str(v) for k, v in (spec.get("values") or {}).items()}
             found.append(ColumnMarking(name, spec["column"], values))
         return tuple(found)

@@ -8,7 +8,14 @@ from typing import Any
 
 from accord.ingest.mapping import ColumnMarking
 from accord.ingest.records import RawRecord
-from accord.model import Classification, Grading3x5x2, Grading4x4, Marking, MarkingError, SubjectCategory
+from accord.model import (
+    Classification,
+    Grading3x5x2,
+    Grading4x4,
+    Marking,
+    MarkingError,
+    SubjectCategory,
+)
 
 _UK_CODE = re.compile(r"^\s*([ABC])\s*[/-]?\s*([1-5])\s*[/-]?\s*([PC])\s*$", re.IGNORECASE)
 _EU_CODE = re.compile(r"^\s*([ABCX])\s*[/-]?\s*([1-4])\s*(.*)$", re.IGNORECASE)
@@ -43,17 +50,24 @@ class RowMarker:
         raw = tuple(_text(record.values.get(c.column, "")) for c in self.columns)
         key = (*raw, repr(sorted((override or {}).items())))
         if key not in self._cache:
-            self._cache[key] = self._build(dict(zip((c.field for c in self.columns), raw, strict=True)),
-                                           [c for c in self.columns], override or {})
+            self._cache[key] = self._build(
+                dict(zip((c.field for c in self.columns), raw, strict=True)),
+                [c for c in self.columns],
+                override or {},
+            )
         return self._cache[key]
 
-    def _build(self, raw: dict[str, str], columns: list[ColumnMarking], override: dict[str, Any]) -> Marking:
+    def _build(
+        self, raw: dict[str, str], columns: list[ColumnMarking], override: dict[str, Any]
+    ) -> Marking:
         values = {c.field: c.values.get(raw[c.field], raw[c.field]).strip() for c in columns}
         marking = self.base
         if override:
             marking = Marking.from_dict({**marking.to_dict(), **override})
         if values.get("classification"):
-            marking = replace(marking, classification=Classification.parse(values["classification"]))
+            marking = replace(
+                marking, classification=Classification.parse(values["classification"])
+            )
         if values.get("uk"):
             marking = replace(marking, uk=parse_uk(values["uk"], values.get("conditions", "")))
         if values.get("eu"):

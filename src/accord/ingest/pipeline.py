@@ -57,8 +57,9 @@ def check_file(path: Path, max_bytes: int) -> None:
 
 
 def check_columns(path: Path, mapping: Mapping) -> None:
-    header = header_of(path, mapping.format, mapping.sheet, encoding=mapping.encoding,
-                       delimiter=mapping.delimiter)
+    header = header_of(
+        path, mapping.format, mapping.sheet, encoding=mapping.encoding, delimiter=mapping.delimiter
+    )
     if header is None:
         return
     missing = sorted(mapping.columns - set(header))
@@ -96,8 +97,13 @@ def ingest_file(
 
     def chunks() -> Iterator[Chunk]:
         chunk = Chunk(run_id)
-        records = read_records(path, mapping.format, mapping.sheet, encoding=mapping.encoding,
-                               delimiter=mapping.delimiter)
+        records = read_records(
+            path,
+            mapping.format,
+            mapping.sheet,
+            encoding=mapping.encoding,
+            delimiter=mapping.delimiter,
+        )
         for record in records:
             mapped = mapper.map(str(path), record)
             counter.records += 1
@@ -111,9 +117,17 @@ def ingest_file(
 
     def finish() -> IngestRun:
         return IngestRun(
-            run_id, mapping.source.name, str(path), digest, started.isoformat(),
-            datetime.now(UTC).isoformat(timespec="seconds"), counter.records, counter.statements,
-            0, counter.rejected_rows, counter.rejected_values,
+            run_id,
+            mapping.source.name,
+            str(path),
+            digest,
+            started.isoformat(),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            counter.records,
+            counter.statements,
+            0,
+            counter.rejected_rows,
+            counter.rejected_values,
         )
 
     run = store.ingest(mapping.source, chunks(), finish)

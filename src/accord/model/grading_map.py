@@ -14,7 +14,7 @@ from accord.model.marking import Grading3x5x2, Grading4x4, MarkingError
 _UK_TO_EU_RELIABILITY = {"A": "B", "B": "X", "C": "C"}
 _UK_TO_EU_ACCURACY = {1: 2, 2: 3, 3: 4, 4: 4}
 _EU_TO_UK_SOURCE = {"A": "A", "B": "B", "C": "C", "X": "B"}
-_EU_TO_UK_INTELLIGENCE = {1: 1, 2: 1, 3: 2, 4: 3}
+_EU_TO_UK_INTELLIGENCE = {1: 1, 2: 1, 3: 2, 4: 4}
 _EU_HANDLING_TEXT = {
     "H0": "Europol H0: may be used for crime purposes only",
     "H1": "Europol H1: not to be used as evidence in court without the provider's permission",

@@ -17,7 +17,7 @@ _SOURCE_NAME = re.compile(r"^[a-z][a-z0-9-]{1,62}$")
 def check_source_name(name: str) -> str:
     if not _SOURCE_NAME.match(name):
         raise ValueError(
-            f"source name {name!r} must be lower case letters, digits and '-', starting with a letter"
+            f"source name {name!r}: use lower case letters, digits and '-', starting with a letter"
         )
     return name
 

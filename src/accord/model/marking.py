@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
@@ -17,10 +17,10 @@ class MarkingError(ValueError):
     """A marking value that is not part of the standard it claims to follow."""
 
 
-class Classification(str, Enum):
+class Classification(StrEnum):
     OFFICIAL = "OFFICIAL"
     OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE"
-    SECRET = "SECRET"
+    SECRET = "SECRET"  # noqa: S105 - a classification, not a password
 
     @property
     def rank(self) -> int:
@@ -35,7 +35,7 @@ class Classification(str, Enum):
         raise MarkingError(f"unknown classification {raw!r} (OFFICIAL, OFFICIAL-SENSITIVE, SECRET)")
 
 
-class SubjectCategory(str, Enum):
+class SubjectCategory(StrEnum):
     """Categories of data subject, DPA 2018 s.38: one person can differ per record."""
 
     SUSPECT = "suspect"
@@ -176,7 +176,9 @@ class Marking:
         """A stable content hash, so identical markings are stored once."""
         if not self._key:
             text = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
-            object.__setattr__(self, "_key", hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
+            object.__setattr__(
+                self, "_key", hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+            )
         return self._key
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from accord.model.ids import check_source_name
 from accord.model.marking import Marking
@@ -23,8 +23,8 @@ class Source:
     agency: str
     label: str = ""
     country: str = "GB"
-    marking: Marking = Marking()
-    retention: RetentionRule = RetentionRule()
+    marking: Marking = field(default_factory=Marking)
+    retention: RetentionRule = field(default_factory=RetentionRule)
 
     def __post_init__(self) -> None:
         check_source_name(self.name)

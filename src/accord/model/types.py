@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,6 +16,8 @@ from difflib import SequenceMatcher
 
 import phonenumbers
 import pycountry
+
+from accord.model.phones import INVALID, fast_e164
 
 
 class InvalidValue(ValueError):
@@ -52,6 +55,7 @@ def clean_text(raw: str, hints: CleanHints = NO_HINTS) -> str:
     return _base_text(raw)
 
 
+@lru_cache(maxsize=65536)
 def clean_name(raw: str, hints: CleanHints = NO_HINTS) -> str:
     """Keep the original script; only normalise Unicode form and spacing."""
     text = _base_text(raw)
@@ -81,6 +85,7 @@ def _precision(fmt: str) -> int:
     return 7 if "%m" in fmt or "%b" in fmt or "%B" in fmt else 4
 
 
+@lru_cache(maxsize=65536)
 def clean_date(raw: str, hints: CleanHints = NO_HINTS) -> str:
     """ISO 8601 dates, partial allowed (1987, 1987-03); other formats only as the mapping says."""
     text = _base_text(raw)
@@ -102,15 +107,38 @@ def clean_date(raw: str, hints: CleanHints = NO_HINTS) -> str:
 
 
 _COUNTRY_EXTRA = {
-    "XK": "XK", "XKX": "XK", "KOSOVO": "XK", "KOSOVAR": "XK", "UK": "GB", "GREAT BRITAIN": "GB",
-    "BRITISH": "GB", "SERBIAN": "RS", "BOSNIAN": "BA", "ALBANIAN": "AL", "TURKISH": "TR",
-    "IRAQI": "IQ", "IRANIAN": "IR", "AFGHAN": "AF", "SYRIAN": "SY", "ERITREAN": "ER",
-    "VIETNAMESE": "VN", "GREEK": "GR", "BULGARIAN": "BG", "MACEDONIAN": "MK", "HUNGARIAN": "HU",
-    "CROATIAN": "HR", "FRENCH": "FR", "SUDANESE": "SD", "PAKISTANI": "PK", "EGYPTIAN": "EG",
-    "MOROCCAN": "MA", "INDIAN": "IN",
+    "XK": "XK",
+    "XKX": "XK",
+    "KOSOVO": "XK",
+    "KOSOVAR": "XK",
+    "UK": "GB",
+    "GREAT BRITAIN": "GB",
+    "BRITISH": "GB",
+    "SERBIAN": "RS",
+    "BOSNIAN": "BA",
+    "ALBANIAN": "AL",
+    "TURKISH": "TR",
+    "IRAQI": "IQ",
+    "IRANIAN": "IR",
+    "AFGHAN": "AF",
+    "SYRIAN": "SY",
+    "ERITREAN": "ER",
+    "VIETNAMESE": "VN",
+    "GREEK": "GR",
+    "BULGARIAN": "BG",
+    "MACEDONIAN": "MK",
+    "HUNGARIAN": "HU",
+    "CROATIAN": "HR",
+    "FRENCH": "FR",
+    "SUDANESE": "SD",
+    "PAKISTANI": "PK",
+    "EGYPTIAN": "EG",
+    "MOROCCAN": "MA",
+    "INDIAN": "IN",
 }
 
 
+@lru_cache(maxsize=65536)
 def clean_country(raw: str, hints: CleanHints = NO_HINTS) -> str:
     """ISO 3166-1 alpha-2, upper case; Kosovo is XK (absent from pycountry)."""
     text = _base_text(raw).upper()
@@ -127,23 +155,39 @@ def clean_country(raw: str, hints: CleanHints = NO_HINTS) -> str:
     return str(found.alpha_2)
 
 
+@lru_cache(maxsize=65536)
 def clean_phone(raw: str, hints: CleanHints = NO_HINTS) -> str:
     """E.164; local numbers need the mapping's region (e.g. RS for 064 123 4567)."""
     text = _base_text(raw)
+    fast = fast_e164(text, hints.region)
+    if fast == INVALID:
+        raise InvalidValue(f"invalid phone {raw!r} (not a valid number for its region)")
+    if fast is not None:
+        return fast
     if text.startswith("00"):
         text = "+" + text[2:]
     try:
         number = phonenumbers.parse(text, hints.region)
     except phonenumbers.NumberParseException as exc:
         raise InvalidValue(f"invalid phone {raw!r}: {exc}") from None
-    if not phonenumbers.is_valid_number(number):
+    if not _is_valid_phone(number):
         raise InvalidValue(f"invalid phone {raw!r} (not a valid number for its region)")
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _is_valid_phone(number: phonenumbers.PhoneNumber) -> bool:
+    """Check the country's main region first: is_valid_number alone tries every region sharing
+    the calling code (+44 is also Jersey, Guernsey, Isle of Man), which is slow."""
+    main = phonenumbers.region_code_for_country_code(number.country_code)
+    return bool(
+        phonenumbers.is_valid_number_for_region(number, main) or phonenumbers.is_valid_number(number)
+    )
 
 
 _CYRILLIC_LOOKALIKE = str.maketrans("АВЕКМНОРСТУХавекмнорстух", "ABEKMHOPCTYXABEKMHOPCTYX")
 
 
+@lru_cache(maxsize=65536)
 def clean_identifier(raw: str, hints: CleanHints = NO_HINTS) -> str:
     """Document and account numbers: upper case letters and digits only."""
     text = _base_text(raw).translate(_CYRILLIC_LOOKALIKE).upper()
@@ -153,6 +197,7 @@ def clean_identifier(raw: str, hints: CleanHints = NO_HINTS) -> str:
     return canon
 
 
+@lru_cache(maxsize=65536)
 def clean_plate(raw: str, hints: CleanHints = NO_HINTS) -> str:
     canon = clean_identifier(raw, hints)
     if len(canon) < 2 or len(canon) > 12:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from accord.model import Judgement, Marking, Statement, Verdict
@@ -12,31 +13,53 @@ from accord.model.search import search_key
 _NOT_SEARCHABLE = {"entity", "number", "date"}
 
 
+@lru_cache(maxsize=4096)
 def iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="seconds")
 
 
+cached_search_key = lru_cache(maxsize=65536)(search_key)
+
+STATEMENT_COLUMNS = (
+    "id",
+    "entity_id",
+    "schema",
+    "prop",
+    "value",
+    "search_key",
+    "original",
+    "source",
+    "agency",
+    "record_id",
+    "observed_at",
+    "ingested_at",
+    "marking_key",
+    "run_id",
+)
+
+
+def statement_tuple(stmt: Statement, run_id: str, searchable: bool) -> tuple[str | None, ...]:
+    """One row in STATEMENT_COLUMNS order, for the bulk insert."""
+    return (
+        stmt.id,
+        stmt.entity_id,
+        stmt.schema,
+        stmt.prop,
+        stmt.value,
+        cached_search_key(stmt.value) if searchable else None,
+        stmt.original,
+        stmt.source,
+        stmt.agency,
+        stmt.record_id,
+        iso(stmt.observed_at),
+        iso(stmt.ingested_at),
+        stmt.marking.key,
+        run_id,
+    )
+
+
 def parse_time(text: str | None) -> datetime | None:
     return None if not text else datetime.fromisoformat(text)
-
-
-def statement_row(stmt: Statement, run_id: str, searchable: bool) -> dict[str, Any]:
-    return {
-        "id": stmt.id,
-        "entity_id": stmt.entity_id,
-        "schema": stmt.schema,
-        "prop": stmt.prop,
-        "value": stmt.value,
-        "search_key": search_key(stmt.value) if searchable else None,
-        "original": stmt.original,
-        "source": stmt.source,
-        "agency": stmt.agency,
-        "record_id": stmt.record_id,
-        "observed_at": iso(stmt.observed_at),
-        "ingested_at": iso(stmt.ingested_at),
-        "marking_key": stmt.marking.key,
-        "run_id": run_id,
-    }
 
 
 def is_searchable(type_name: str) -> bool:
