@@ -24,8 +24,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MAPPING = ROOT / "examples" / "agencies" / "uk_police_custody.yaml"
-HEADER = ["custody_ref", "custody_date", "surname", "forenames", "dob", "nationality", "mobile",
-          "vehicle_reg", "role", "grading"]
+HEADER = [
+    "custody_ref",
+    "custody_date",
+    "surname",
+    "forenames",
+    "dob",
+    "nationality",
+    "mobile",
+    "vehicle_reg",
+    "role",
+    "grading",
+]
 SURNAMES = ["PETROVIC", "AHMED", "RAHIMI", "KRASNIQI", "NGUYEN", "HOXHA", "KARIMI", "HUSSEIN"]
 FORENAMES = ["Jovan", "Mohammed", "Farid", "Arben", "Van Minh", "Dritan", "Shirin", "Ali"]
 NATIONALITIES = ["RS", "IQ", "AF", "XK", "VN", "AL", "IR", "SY"]
@@ -38,12 +48,20 @@ def write_rows(path: Path, rows: int, seed: int = 7) -> None:
         out = csv.writer(handle)
         out.writerow(HEADER)
         for i in range(rows):
-            out.writerow([
-                f"MPS-{i:08d}", "14/03/2024 02:10", rng.choice(SURNAMES), rng.choice(FORENAMES),
-                f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1960, 2005)}",
-                rng.choice(NATIONALITIES), f"07956 {rng.randint(100000, 999999)}",
-                f"LS{rng.randint(10, 99)} KRT" if i % 3 == 0 else "", "arrested", "B2P",
-            ])
+            out.writerow(
+                [
+                    f"MPS-{i:08d}",
+                    "14/03/2024 02:10",
+                    rng.choice(SURNAMES),
+                    rng.choice(FORENAMES),
+                    f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1960, 2005)}",
+                    rng.choice(NATIONALITIES),
+                    f"07956 {rng.randint(100000, 999999)}",
+                    f"LS{rng.randint(10, 99)} KRT" if i % 3 == 0 else "",
+                    "arrested",
+                    "B2P",
+                ]
+            )
 
 
 def child_accord(csv_path: Path, url: str, data_dir: Path) -> dict[str, float]:
@@ -76,7 +94,9 @@ def child_peer(csv_path: Path, db_path: Path) -> dict[str, float]:
 
 
 def run_child(args: list[str]) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True
+    )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -107,15 +127,27 @@ def measure(rows: int, backends: list[str], work: Path) -> None:
 
 def report(label: str, rows: int, result: dict[str, float], peer: dict[str, float] | None) -> None:
     rate = result["records"] / result["seconds"]
-    ratio = "" if peer is None else f"  ({rate / (peer['records'] / peer['seconds']):.2f}x the peer's rate)"
-    print(f"{rows:>9,} rows  {label:<46} {rate:>10,.0f} records/s  {result['statements'] / result['seconds']:>10,.0f} "
-          f"statements/s  peak RSS {result['peak_rss_mb']:>6.0f} MB{ratio}", flush=True)
+    ratio = (
+        ""
+        if peer is None
+        else f"  ({rate / (peer['records'] / peer['seconds']):.2f}x the peer's rate)"
+    )
+    per_statement = result["statements"] / result["seconds"]
+    print(
+        f"{rows:>9,} rows  {label:<46} {rate:>10,.0f} records/s  {per_statement:>10,.0f} "
+        f"statements/s  peak RSS {result['peak_rss_mb']:>6.0f} MB{ratio}",
+        flush=True,
+    )
 
 
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         kind, *rest = sys.argv[2:]
-        result = child_peer(Path(rest[0]), Path(rest[1])) if kind == "peer" else child_accord(Path(rest[0]), rest[1], Path(rest[2]))
+        result = (
+            child_peer(Path(rest[0]), Path(rest[1]))
+            if kind == "peer"
+            else child_accord(Path(rest[0]), rest[1], Path(rest[2]))
+        )
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
         return

@@ -1,4 +1,5 @@
-"""Bad input: a clear message naming file, row and field; quarantine or a clean refusal; no half-state."""
+"""Bad input: a clear message naming file, row and field; quarantine or a clean refusal;
+never a half-written ingest."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ def custody_copy(tmp_path: Path, examples: Path, body: str) -> tuple[Path, Path]
     return path, examples / "uk_police_custody.yaml"
 
 
-def test_malformed_csv_rows_are_quarantined_with_their_line(app: App, examples: Path, tmp_path: Path) -> None:
+def test_malformed_csv_rows_are_quarantined_with_their_line(
+    app: App, examples: Path, tmp_path: Path
+) -> None:
     good = "MPS-1,14/03/2024 02:10,PETROVIC,Jovan,12/03/1987,RS,,,arrested,B2P\n"
     short = "MPS-2,14/03/2024 02:10,ONLY,three\n"
     quote = 'MPS-3,"14/03/2024,"PETROVIC",Jovan,12/03/1987,RS,,,arrested,B2P\n'
@@ -36,39 +39,59 @@ def test_malformed_csv_rows_are_quarantined_with_their_line(app: App, examples: 
     assert "expected 10 fields, found 4" in reasons[3]
 
 
-def test_unknown_column_in_mapping_is_refused_before_writing(app: App, examples: Path, tmp_path: Path) -> None:
+def test_unknown_column_in_mapping_is_refused_before_writing(
+    app: App, examples: Path, tmp_path: Path
+) -> None:
     mapping = tmp_path / "m.yaml"
-    text = (examples / "uk_police_custody.yaml").read_text().replace("lastName: surname", "lastName: family_name")
+    text = (
+        (examples / "uk_police_custody.yaml")
+        .read_text()
+        .replace("lastName: surname", "lastName: family_name")
+    )
     mapping.write_text(text)
     with pytest.raises(IngestRefused, match=r"custody.csv.*family_name"):
         app.ingest(ACTOR, examples / "uk_police_custody.csv", mapping)
     assert app.store.count_statements() == 0
 
 
-def test_unknown_property_in_mapping_names_file_and_key(app: App, examples: Path, tmp_path: Path) -> None:
+def test_unknown_property_in_mapping_names_file_and_key(
+    app: App, examples: Path, tmp_path: Path
+) -> None:
     mapping = tmp_path / "m.yaml"
-    mapping.write_text((examples / "uk_police_custody.yaml").read_text().replace("lastName:", "surnameX:"))
+    mapping.write_text(
+        (examples / "uk_police_custody.yaml").read_text().replace("lastName:", "surnameX:")
+    )
     with pytest.raises(MappingError, match=r"m.yaml: entities.person.properties.surnameX"):
         app.ingest(ACTOR, examples / "uk_police_custody.csv", mapping)
 
 
 def test_wrong_sheet_name_is_refused_cleanly(app: App, examples: Path, tmp_path: Path) -> None:
     mapping = tmp_path / "m.yaml"
-    mapping.write_text((examples / "rs_police_detentions.yaml").read_text().replace("sheet: Задржавања", "sheet: Sheet9"))
+    mapping.write_text(
+        (examples / "rs_police_detentions.yaml")
+        .read_text()
+        .replace("sheet: Задржавања", "sheet: Sheet9")
+    )
     with pytest.raises(IngestRefused, match=r"no sheet named 'Sheet9' \(sheets: Задржавања\)"):
         app.ingest(ACTOR, examples / "rs_police_detentions.xlsx", mapping)
     assert app.store.count_statements() == 0
 
 
 def test_formula_cells_in_xlsx_are_quarantined(app: App, examples: Path) -> None:
-    app.ingest(ACTOR, examples / "rs_police_detentions.xlsx", examples / "rs_police_detentions.yaml")
+    app.ingest(
+        ACTOR, examples / "rs_police_detentions.xlsx", examples / "rs_police_detentions.yaml"
+    )
     formulas = [q for q in app.quarantine(ACTOR) if "formula" in q.reason]
     assert {(q.row, q.field) for q in formulas} == {(7, "telefon")}
     assert all(q.raw.startswith("=HYPERLINK") for q in formulas)
 
 
-def test_oversized_file_is_refused_without_reading(examples: Path, settings: Settings, tmp_path: Path) -> None:
-    small = Settings(data_dir=settings.data_dir, database_url=settings.database_url, max_ingest_bytes=100)
+def test_oversized_file_is_refused_without_reading(
+    examples: Path, settings: Settings, tmp_path: Path
+) -> None:
+    small = Settings(
+        data_dir=settings.data_dir, database_url=settings.database_url, max_ingest_bytes=100
+    )
     with App(small) as app, pytest.raises(IngestRefused, match=r"over the ingest limit"):
         app.ingest(ACTOR, examples / "uk_police_custody.csv", examples / "uk_police_custody.yaml")
 
@@ -82,7 +105,9 @@ def test_not_a_workbook_is_refused(app: App, examples: Path, tmp_path: Path) -> 
 
 def test_not_utf8_csv_is_refused_with_the_byte(app: App, examples: Path, tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
-    path.write_bytes((examples / "uk_police_custody.csv").read_text().replace("Jovan", "Jovän").encode("latin-1"))
+    path.write_bytes(
+        (examples / "uk_police_custody.csv").read_text().replace("Jovan", "Jovän").encode("latin-1")
+    )
     with pytest.raises(IngestRefused, match=r"latin1.csv: not valid utf-8-sig text"):
         app.ingest(ACTOR, path, examples / "uk_police_custody.yaml")
     assert app.store.count_statements() == 0
@@ -99,9 +124,13 @@ def test_a_crash_mid_ingest_leaves_no_half_state(
         return original(self, file, record)  # type: ignore[arg-type]
 
     monkeypatch.setattr(mapper_module.RecordMapper, "map", failing)
-    small = Settings(data_dir=app.settings.data_dir, database_url=app.settings.database_url, ingest_chunk_rows=2)
+    small = Settings(
+        data_dir=app.settings.data_dir, database_url=app.settings.database_url, ingest_chunk_rows=2
+    )
     with App(small) as chunked, pytest.raises(RuntimeError, match="disk went away"):
-        chunked.ingest(ACTOR, examples / "uk_police_custody.csv", examples / "uk_police_custody.yaml")
+        chunked.ingest(
+            ACTOR, examples / "uk_police_custody.csv", examples / "uk_police_custody.yaml"
+        )
     assert app.store.count_statements() == 0
     assert app.quarantine(ACTOR) == []
     assert app.store.runs() == []
@@ -109,9 +138,17 @@ def test_a_crash_mid_ingest_leaves_no_half_state(
 
 def test_ftm_lines_map_and_unknown_properties_are_kept(app: App, tmp_path: Path) -> None:
     lines = [
-        {"id": "p1", "schema": "Person", "properties": {"name": ["Arben Krasniqi"], "birthDate": ["1985"], "shoeSize": ["44"]}},
+        {
+            "id": "p1",
+            "schema": "Person",
+            "properties": {"name": ["Arben Krasniqi"], "birthDate": ["1985"], "shoeSize": ["44"]},
+        },
         {"id": "c1", "schema": "Company", "properties": {"name": ["Balkan Trans DOO"]}},
-        {"id": "m1", "schema": "Membership", "properties": {"member": ["p1"], "organisation": ["c1"]}},
+        {
+            "id": "m1",
+            "schema": "Membership",
+            "properties": {"member": ["p1"], "organisation": ["c1"]},
+        },
         {"id": "x1", "schema": "Spaceship", "properties": {}},
     ]
     data = tmp_path / "entities.ftm.json"
@@ -129,19 +166,25 @@ def test_ftm_lines_map_and_unknown_properties_are_kept(app: App, tmp_path: Path)
 
 
 def test_empty_values_are_absent_not_rejected(app: App, examples: Path, tmp_path: Path) -> None:
-    path, mapping = custody_copy(tmp_path, examples, "MPS-9,14/03/2024 02:10,SMITH,John,,,,,arrested,B2P\n")
+    path, mapping = custody_copy(
+        tmp_path, examples, "MPS-9,14/03/2024 02:10,SMITH,John,,,,,arrested,B2P\n"
+    )
     result = app.ingest(ACTOR, path, mapping)
     assert result.run.rejected_values == 0 and result.run.records == 1
 
 
-def test_a_copy_of_an_ingested_file_under_another_name_is_recognised(app: App, examples: Path, tmp_path: Path) -> None:
+def test_a_copy_of_an_ingested_file_under_another_name_is_recognised(
+    app: App, examples: Path, tmp_path: Path
+) -> None:
     app.ingest(ACTOR, examples / "uk_police_custody.csv", examples / "uk_police_custody.yaml")
     copy = tmp_path / "renamed.csv"
     shutil.copy(examples / "uk_police_custody.csv", copy)
     assert app.ingest(ACTOR, copy, examples / "uk_police_custody.yaml").already_ingested
 
 
-def test_workbook_with_cells_beyond_the_header_rejects_the_row(app: App, examples: Path, tmp_path: Path) -> None:
+def test_workbook_with_cells_beyond_the_header_rejects_the_row(
+    app: App, examples: Path, tmp_path: Path
+) -> None:
     book = openpyxl.load_workbook(examples / "rs_police_detentions.xlsx")
     sheet = book.active
     assert sheet is not None

@@ -16,7 +16,9 @@ def test_same_local_id_in_two_sources_never_collides() -> None:
 def test_ids_depend_on_the_node_secret_and_are_stable() -> None:
     key = source_key(b"one", "src")
     assert mint_entity_id(key, "src", "Person", "1") == mint_entity_id(key, "src", "Person", "1")
-    assert mint_entity_id(key, "src", "Person", "1") != mint_entity_id(source_key(b"two", "src"), "src", "Person", "1")
+    assert mint_entity_id(key, "src", "Person", "1") != mint_entity_id(
+        source_key(b"two", "src"), "src", "Person", "1"
+    )
 
 
 @pytest.mark.parametrize("bad", ["UK", "1abc", "a", "has space", "x" * 70])

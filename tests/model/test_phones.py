@@ -8,7 +8,29 @@ from hypothesis import strategies as st
 
 from accord.model.phones import fast_e164
 
-REGIONS = ["GB", "RS", "XK", "AL", "BA", "MK", "TR", "IQ", "IR", "AF", "SY", "ER", "VN", "FR", "DE", "IT", "US", "GR", "BG", "HU", "HR"]
+REGIONS = [
+    "GB",
+    "RS",
+    "XK",
+    "AL",
+    "BA",
+    "MK",
+    "TR",
+    "IQ",
+    "IR",
+    "AF",
+    "SY",
+    "ER",
+    "VN",
+    "FR",
+    "DE",
+    "IT",
+    "US",
+    "GR",
+    "BG",
+    "HU",
+    "HR",
+]
 
 
 def library_e164(text: str, region: str | None) -> str | None:
@@ -28,7 +50,9 @@ def test_example_numbers_of_every_region_and_type_agree() -> None:
             example = phonenumbers.example_number_for_type(region, kind)
             if example is None:
                 continue
-            international = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            international = phonenumbers.format_number(
+                example, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            )
             national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
             for text, hint in ((international, None), (national, region)):
                 fast = fast_e164(text, hint)
@@ -39,12 +63,18 @@ def test_example_numbers_of_every_region_and_type_agree() -> None:
 
 
 @settings(max_examples=2000)
-@given(st.sampled_from(REGIONS), st.text(alphabet="0123456789", min_size=5, max_size=13), st.booleans())
-def test_random_digit_strings_never_pass_where_the_library_refuses(region: str, digits: str, plus: bool) -> None:
+@given(
+    st.sampled_from(REGIONS), st.text(alphabet="0123456789", min_size=5, max_size=13), st.booleans()
+)
+def test_random_digit_strings_never_pass_where_the_library_refuses(
+    region: str, digits: str, plus: bool
+) -> None:
     text = f"+{digits}" if plus else digits
     fast = fast_e164(text, region)
     if fast is not None:
-        assert (fast or None) == library_e164(text, region), "INVALID ('') must mean the library refuses"
+        assert (fast or None) == library_e164(text, region), (
+            "INVALID ('') must mean the library refuses"
+        )
 
 
 def test_drama_range_is_refused_like_the_library() -> None:

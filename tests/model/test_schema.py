@@ -4,8 +4,28 @@ import pytest
 
 from accord.model import SchemaError, load_model
 
-ENTITIES = ["Person", "Organisation", "Phone", "Vehicle", "Vessel", "Account", "IdentityDocument", "Location"]
-LINKS = ["Call", "Payment", "Journey", "Crossing", "Meeting", "Association", "Membership", "Use", "Family", "Detention"]
+ENTITIES = [
+    "Person",
+    "Organisation",
+    "Phone",
+    "Vehicle",
+    "Vessel",
+    "Account",
+    "IdentityDocument",
+    "Location",
+]
+LINKS = [
+    "Call",
+    "Payment",
+    "Journey",
+    "Crossing",
+    "Meeting",
+    "Association",
+    "Membership",
+    "Use",
+    "Family",
+    "Detention",
+]
 
 
 def test_every_schema_the_foundation_promises_exists() -> None:

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from accord.model import CleanHints, InvalidValue
 from accord.model.types import TYPES, clean_date, strip_controls
 
-CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "cleaning_cases.yaml").read_text())
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cleaning_cases.yaml").read_text()
+)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['type']}:{c['raw']}")

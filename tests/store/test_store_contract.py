@@ -1,4 +1,4 @@
-"""The store contract: every Store implementation passes this suite (SQLite here, PostgreSQL in CI)."""
+"""The store contract: every Store implementation passes this suite (SQLite; PostgreSQL in CI)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,13 @@ NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 SOURCE = Source("test-source", "Test Agency")
 
 
-def stmt(entity: str, prop: str, value: str, record: str = "r1", schema: str = "Person") -> Statement:
+def stmt(
+    entity: str, prop: str, value: str, record: str = "r1", schema: str = "Person"
+) -> Statement:
     marking = Marking(subject=SubjectCategory.SUSPECT)
-    return Statement(entity, schema, prop, value, value, SOURCE.name, SOURCE.agency, record, None, NOW, marking)
+    return Statement(
+        entity, schema, prop, value, value, SOURCE.name, SOURCE.agency, record, None, NOW, marking
+    )
 
 
 def run(run_id: str, digest: str = "h1") -> IngestRun:
@@ -32,13 +36,20 @@ def store(database_url: str) -> Iterator[SqlStore]:
     database.dispose()
 
 
-def ingest(store: SqlStore, run_id: str, statements: list[Statement], rejections: list[Rejection] = []) -> IngestRun:  # noqa: B006
-    chunk = Chunk(run_id, statements, rejections)
+def ingest(
+    store: SqlStore,
+    run_id: str,
+    statements: list[Statement],
+    rejections: tuple[Rejection, ...] = (),
+) -> IngestRun:
+    chunk = Chunk(run_id, statements, list(rejections))
     return store.ingest(SOURCE, [chunk], lambda: run(run_id, run_id))
 
 
 def test_ingest_writes_statements_run_and_source(store: SqlStore) -> None:
-    done = ingest(store, "run-1", [stmt("e1", "name", "Jovan Petrović"), stmt("e1", "birthDate", "1987")])
+    done = ingest(
+        store, "run-1", [stmt("e1", "name", "Jovan Petrović"), stmt("e1", "birthDate", "1987")]
+    )
     assert done.entities == 1
     assert store.count_statements() == 2
     assert [s.name for s in store.sources()] == ["test-source"]
@@ -56,7 +67,11 @@ def test_the_same_statement_twice_is_stored_once(store: SqlStore) -> None:
 
 def test_a_failure_while_streaming_leaves_no_trace(store: SqlStore) -> None:
     def chunks() -> Iterator[Chunk]:
-        yield Chunk("run-x", [stmt("e1", "name", "A B")], [Rejection("f", 1, "c", "v", "bad", SOURCE.name, "run-x")])
+        yield Chunk(
+            "run-x",
+            [stmt("e1", "name", "A B")],
+            [Rejection("f", 1, "c", "v", "bad", SOURCE.name, "run-x")],
+        )
         raise ValueError("adapter failed half way")
 
     with pytest.raises(ValueError, match="half way"):
@@ -70,11 +85,25 @@ def test_quarantine_keeps_file_row_field_raw_and_reason(store: SqlStore) -> None
     rejection = Rejection("f.csv", 7, "dob", "1985-02-30", "impossible date", SOURCE.name, "run-1")
     ingest(store, "run-1", [], [rejection])
     (kept,) = store.quarantine(SOURCE.name)
-    assert (kept.file, kept.row, kept.field, kept.raw, kept.reason) == ("f.csv", 7, "dob", "1985-02-30", "impossible date")
+    assert (kept.file, kept.row, kept.field, kept.raw, kept.reason) == (
+        "f.csv",
+        7,
+        "dob",
+        "1985-02-30",
+        "impossible date",
+    )
 
 
 def test_iter_statements_is_ordered_by_entity_and_filters(store: SqlStore) -> None:
-    ingest(store, "run-1", [stmt("e2", "name", "B"), stmt("e1", "name", "A"), stmt("p1", "number", "+381641234567", schema="Phone")])
+    ingest(
+        store,
+        "run-1",
+        [
+            stmt("e2", "name", "B"),
+            stmt("e1", "name", "A"),
+            stmt("p1", "number", "+381641234567", schema="Phone"),
+        ],
+    )
     assert [s.entity_id for s in store.iter_statements(batch_size=1)] == ["e1", "e2", "p1"]
     assert [s.entity_id for s in store.iter_statements(schema=["Phone"])] == ["p1"]
     assert [s.value for s in store.iter_statements(props=["name"])] == ["A", "B"]
@@ -88,13 +117,22 @@ def test_search_finds_across_scripts_by_search_key(store: SqlStore) -> None:
 
 
 def test_entity_ids_with_a_value(store: SqlStore) -> None:
-    ingest(store, "run-1", [stmt("p1", "number", "+381641234567", schema="Phone"), stmt("p2", "number", "+381641234567", "r2", schema="Phone")])
+    ingest(
+        store,
+        "run-1",
+        [
+            stmt("p1", "number", "+381641234567", schema="Phone"),
+            stmt("p2", "number", "+381641234567", "r2", schema="Phone"),
+        ],
+    )
     assert store.entity_ids_with("number", "+381641234567") == ["p1", "p2"]
 
 
 def test_judgements_are_superseded_never_deleted(store: SqlStore) -> None:
     first = store.add_judgement(Judgement("b", "a", Verdict.POSITIVE, "analyst1", NOW))
-    second = store.add_judgement(Judgement("a", "b", Verdict.NEGATIVE, "analyst2", NOW, reason="different DOB"))
+    second = store.add_judgement(
+        Judgement("a", "b", Verdict.NEGATIVE, "analyst2", NOW, reason="different DOB")
+    )
     assert first.pair == ("a", "b")
     current = store.judgements()
     assert [(j.verdict, j.user) for j in current] == [(Verdict.NEGATIVE, "analyst2")]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from zipfile import BadZipFile
 from typing import Any
+from zipfile import BadZipFile
 
 from accord.ingest.errors import IngestRefused
 from accord.ingest.records import RawRecord, Value
@@ -43,12 +43,16 @@ def header_of(path: Path, fmt: str, sheet: str | None = None, **options: Any) ->
     return None
 
 
+def _not_text(path: Path, encoding: str, exc: UnicodeDecodeError) -> IngestRefused:
+    return IngestRefused(f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})")
+
+
 def _csv_header(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",") -> list[str]:
     try:
         with path.open(newline="", encoding=encoding) as handle:
             return [h.strip() for h in next(csv.reader(handle, delimiter=delimiter), [])]
     except UnicodeDecodeError as exc:
-        raise IngestRefused(f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+        raise _not_text(path, encoding, exc) from None
 
 
 def read_csv(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",") -> Iterator[RawRecord]:
@@ -56,9 +60,7 @@ def read_csv(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",") -> I
         with path.open(newline="", encoding=encoding) as handle:
             yield from _csv_rows(handle, delimiter)
     except UnicodeDecodeError as exc:
-        raise IngestRefused(
-            f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})"
-        ) from None
+        raise _not_text(path, encoding, exc) from None
 
 
 def _csv_rows(handle: Any, delimiter: str) -> Iterator[RawRecord]:

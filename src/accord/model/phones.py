@@ -1,10 +1,10 @@
 """Fast E.164 normalisation for the common shapes of phone numbers, exact to `phonenumbers`.
 
 `phonenumbers.parse` plus `is_valid_number` costs tens of microseconds a number, most of it in
-regular-expression look-ups repeated on every call. Agency files hold millions of numbers in a few
-plain shapes (+381 64 123 4567, 064 123 4567), so this module precompiles each region's patterns once
-and handles those shapes directly. Anything else returns None and the caller falls back to the
-library; tests check both paths agree.
+regular-expression look-ups repeated on every call. Agency files hold millions of numbers in a
+few plain shapes (+381 64 123 4567, 064 123 4567), so this module precompiles each region's
+patterns once and handles those shapes directly. Anything else returns None and the caller falls
+back to the library; tests check both paths agree.
 """
 
 from __future__ import annotations
@@ -18,8 +18,16 @@ from phonenumbers import PhoneMetadata
 
 _SEPARATORS = re.compile(r"[\s\-.()/\u00a0]")
 _TYPE_DESCS = (
-    "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
-    "voicemail", "fixed_line", "mobile",
+    "premium_rate",
+    "toll_free",
+    "shared_cost",
+    "voip",
+    "personal_number",
+    "pager",
+    "uan",
+    "voicemail",
+    "fixed_line",
+    "mobile",
 )
 
 
@@ -65,7 +73,7 @@ def _region(code: str) -> _Region | None:
     types = tuple(d for d in (_desc(getattr(meta, name)) for name in _TYPE_DESCS) if d is not None)
     if general is None:
         return None
-    return _Region(int(meta.country_code), prefixes, general, types)
+    return _Region(int(meta.country_code or 0), prefixes, general, types)
 
 
 def _literal_prefixes(pattern: str | None) -> tuple[str, ...] | None:
@@ -80,7 +88,9 @@ def _literal_prefixes(pattern: str | None) -> tuple[str, ...] | None:
 
 
 def _valid_in_code(country_code: int, national: str) -> bool | None:
-    regions = [_region(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country_code, ())]
+    regions = [
+        _region(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country_code, ())
+    ]
     if not regions or any(r is None for r in regions):
         return None
     return any(r is not None and r.is_valid(national) for r in regions)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import phonenumbers
 import pycountry
@@ -178,9 +178,10 @@ def clean_phone(raw: str, hints: CleanHints = NO_HINTS) -> str:
 def _is_valid_phone(number: phonenumbers.PhoneNumber) -> bool:
     """Check the country's main region first: is_valid_number alone tries every region sharing
     the calling code (+44 is also Jersey, Guernsey, Isle of Man), which is slow."""
-    main = phonenumbers.region_code_for_country_code(number.country_code)
+    main = phonenumbers.region_code_for_country_code(number.country_code or 0)
     return bool(
-        phonenumbers.is_valid_number_for_region(number, main) or phonenumbers.is_valid_number(number)
+        phonenumbers.is_valid_number_for_region(number, main)
+        or phonenumbers.is_valid_number(number)
     )
 
 

@@ -14,6 +14,7 @@ from accord.model import Judgement, Marking, Model, RetentionRule, Source, State
 from accord.store import codec, tables
 from accord.store.base import Chunk, IngestRun, Rejection, StoreError
 from accord.store.database import Database
+from accord.store.prefetch import prefetch
 
 
 def insert_ignoring_duplicates(db: Database, table: Table) -> Insert:
@@ -43,7 +44,7 @@ class SqlStore:
             with self.db.engine.begin() as conn:
                 self._upsert_source(conn, source)
                 known: set[str] = set()
-                for chunk in chunks:
+                for chunk in prefetch(chunks):
                     self._write_chunk(conn, chunk, known)
                 run = finish()
                 run = replace(run, entities=self._count_entities(conn, run.id))
@@ -244,7 +245,8 @@ def _bulk_insert_sql(dialect: str, columns: tuple[str, ...]) -> str:
     marker = "%s" if dialect == "postgresql" else "?"
     names = ", ".join(f'"{c}"' for c in columns)
     values = ", ".join(marker for _ in columns)
-    return f"INSERT INTO statements ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"
+    # Column names come from our own constant, never from input.
+    return f"INSERT INTO statements ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"  # noqa: S608
 
 
 def _rejection_row(rejection: Rejection) -> dict[str, Any]:
