@@ -35,6 +35,8 @@ def _layer_of(module: str) -> str:
         return "app"
     if top == "model":
         return "model"
+    if top == "demo" or top.startswith("demo_"):
+        return "demo"
     return top
 
 

@@ -1,0 +1,178 @@
+"""Sharing benchmark: two nodes on loopback (node B is a separate `accord node serve` process).
+
+1. Latency from ingest at node A to an alert at node B (B's webhook, received by this script),
+   packages sent at a target rate (default 50/s); p50/p99. Target p99 <= 1 s at 50 packages/s.
+2. Hit/no-hit queries from A to B: queries/s and p99 latency. Target >= 500/s, p99 <= 50 ms.
+
+Run: .venv/bin/python bench/share.py --packages 200 --rate 50 --queries 1000 --threads 8
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from accord.app import Actor, App
+from accord.demo_share import AGREEMENT, free_port
+from accord.settings import Settings
+
+OFFICER = Actor("bench", roles=frozenset({"analyst", "sharing_officer"}), purpose="bench")
+MAPPING = """source: {name: SOURCE, agency: AGENCY, country: CC}
+format: csv
+record_id: ref
+marking: {classification: OFFICIAL, subject: suspect}
+entities:
+  person: {schema: Person, keys: [ref], properties: {name: name, phone: phone}}
+"""
+ARRIVALS: dict[str, float] = {}
+
+
+class Hook(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        ARRIVALS.setdefault(body["case"], time.perf_counter())
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *_: object) -> None:
+        return
+
+
+def phone(i: int) -> str:
+    return f"+38160{i:07d}"
+
+
+def write_source(folder: Path, name: str, agency: str, rows: list[tuple[str, str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = folder / f"{name}.csv"
+    data.write_text("ref,name,phone\n" + "".join(f"{r},{n},{p}\n" for r, n, p in rows))
+    mapping = folder / f"{name}.yaml"
+    text = MAPPING.replace("SOURCE", name).replace("AGENCY", agency).replace("CC", "GB")
+    mapping.write_text(text)
+    return data
+
+
+def set_up(root: Path, packages: int, hook_url: str, b_port: int) -> tuple[App, Settings]:
+    a = App(Settings(data_dir=root / "a"))
+    b_settings = Settings(data_dir=root / "b")
+    b = App(b_settings)
+    a.sharing.init_node(OFFICER, "uk-bsc", "UK Border Security Command", "http://127.0.0.1:1")
+    b.sharing.init_node(OFFICER, "rs-police", "Serbian Border Police", f"http://127.0.0.1:{b_port}")
+    a.sharing.add_partner(OFFICER, b.sharing.identity().card())
+    b.sharing.add_partner(OFFICER, a.sharing.identity().card())
+    key = secrets.token_hex(32)
+    for app in (a, b):
+        app.sharing.add_agreement(OFFICER, AGREEMENT)
+        app.sharing.install_hit_key(OFFICER, "uk-rs-oic-hit-2025", key)
+    rows = [(f"RS-{i}", f"Watched Person {i}", phone(i)) for i in range(packages)]
+    data = write_source(root / "b-src", "rs-cases", "Serbian Border Police", rows)
+    b.ingest(OFFICER, data, data.with_suffix(".yaml"))
+    for i, entity in enumerate(_entities_by_ref(b)):
+        b.sharing.watch(OFFICER, entity, f"case-{i}", hook_url)
+    b.close()
+    return a, b_settings
+
+
+def _entities_by_ref(app: App) -> list[str]:
+    refs = {s.record_id: s.entity_id for s in app.store.iter_statements(schema=["Person"])}
+    return [refs[f"RS-{i}"] for i in range(len(refs))]
+
+
+def serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+    env = {"ACCORD_DATA_DIR": str(settings.data_dir), "ACCORD_SETTINGS": "/dev/null"}
+    code = "from accord.cli.main import main; main()"
+    args = [sys.executable, "-c", code, "node", "serve", "--port", str(port)]
+    process = subprocess.Popen(args, env=env)
+    import httpx
+
+    for _ in range(1200):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/node/v1/card", timeout=1)
+            return process
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError("node B did not start")
+
+
+def latency(a: App, root: Path, packages: int, rate: float) -> tuple[list[float], float]:
+    started: dict[str, float] = {}
+    begin = time.perf_counter()
+    for i in range(packages):
+        due = begin + i / rate
+        time.sleep(max(0.0, due - time.perf_counter()))
+        started[f"case-{i}"] = time.perf_counter()
+        data = write_source(
+            root / "a-src", f"uk-feed-{i}", "Border Force", [(f"UK-{i}", f"P {i}", phone(i))]
+        )
+        result = a.ingest(OFFICER, data, data.with_suffix(".yaml"))
+        people = [s.entity_id for s in a.store.iter_statements(source=result.run.source)]
+        a.sharing.send(OFFICER, "uk-rs-oic", "oic-investigation", people)
+    elapsed = time.perf_counter() - begin
+    deadline = time.perf_counter() + 30
+    while len(ARRIVALS) < packages and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    return [ARRIVALS[c] - t for c, t in started.items() if c in ARRIVALS], packages / elapsed
+
+
+def hits(a: App, queries: int, threads: int) -> tuple[list[float], float]:
+    def one(i: int) -> float:
+        t = time.perf_counter()
+        a.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", phone(i % 1000))
+        return time.perf_counter() - t
+
+    begin = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        times = list(pool.map(one, range(queries)))
+    return times, queries / (time.perf_counter() - begin)
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--packages", type=int, default=200)
+    parser.add_argument("--rate", type=float, default=50.0)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--threads", type=int, default=8)
+    options = parser.parse_args()
+    hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    hook_url = f"http://127.0.0.1:{hook.server_address[1]}/alerts"
+    with tempfile.TemporaryDirectory(prefix="accord-bench-share-") as folder:
+        root, port = Path(folder), free_port()
+        a, b_settings = set_up(root, options.packages, hook_url, port)
+        server = serve(b_settings, port)
+        try:
+            lat, sent_rate = latency(a, root, options.packages, options.rate)
+            qt, qps = hits(a, options.queries, options.threads)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+            a.close()
+            hook.shutdown()
+    print(f"command: {' '.join(sys.argv)}")
+    print(
+        f"ingest->alert: {len(lat)}/{options.packages} alerts, sent at {sent_rate:.1f} packages/s"
+    )
+    p50, p99 = pct(lat, 50) * 1000, pct(lat, 99) * 1000
+    print(f"  p50 {p50:.0f} ms  p99 {p99:.0f} ms (target p99 <= 1000 ms)")
+    print(f"hit/no-hit: {qps:.0f} queries/s with {options.threads} threads (target >= 500/s)")
+    print(
+        f"  p50 {pct(qt, 50) * 1000:.1f} ms  p99 {pct(qt, 99) * 1000:.1f} ms (target p99 <= 50 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

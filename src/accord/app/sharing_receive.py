@@ -1,0 +1,269 @@
+"""Incoming packages: open and check (accord.sharing.inbox), refuse replays, take releases in as
+statements from the partner (one transaction, exactly once per package id), apply erasure and
+rectification notices, answer hit queries, sign receipts, raise alerts, audit everything."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from accord.app.actor import Actor
+from accord.audit.events import EventKind
+from accord.model import Marking, Source, Statement
+from accord.sharing.federation import HIT_QUERY, NOTICE, RECTIFICATION, RELEASE
+from accord.sharing.inbox import Incoming, open_incoming, received_statements
+from accord.sharing.receipts import (
+    MAX_RECEIPT_BYTES,
+    Receipt,
+    sign_receipt,
+    statements_digest,
+    verify_receipt,
+)
+from accord.sharing.refusal import PackageRefused
+from accord.store.base import Chunk, IngestRun, StoreError
+from accord.store.federation_base import InboxRecord
+
+if TYPE_CHECKING:
+    from accord.app.sharing import SharingUseCases
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    status: int
+    body: dict[str, Any]
+
+
+def node_actor(partner: str, agency: str = "", purpose: str = "") -> Actor:
+    return Actor(user=f"node:{partner}", agency=agency, purpose=purpose)
+
+
+class Receiver:
+    def __init__(self, uc: SharingUseCases) -> None:
+        self.uc = uc
+        self.app = uc.app
+        self.fed = uc.fed
+
+    def open(self, token: bytes, now: datetime) -> Incoming:
+        return open_incoming(
+            token,
+            identity=self.uc.identity(),
+            registry=self.uc.directory.registry(),
+            agreements=self.uc.directory.agreements(),
+            now=now,
+            max_bytes=self.uc.limits.max_package_bytes,
+        )
+
+    def receive(self, token: bytes) -> Reply:
+        now = datetime.now(UTC)
+        try:
+            incoming = self.open(token, now)
+            kind = str(incoming.opened.payload.get("type"))
+            if kind == HIT_QUERY:
+                return self.uc.hits.answer(incoming, now)
+            previous = self.fed.inbox_accepted(incoming.opened.package_id)
+            if previous is not None:
+                return self._replayed(incoming, previous)
+            count, remote_ids = self._dispatch(incoming, kind, now)
+        except PackageRefused as refused:
+            return self._refused(token, refused, now)
+        return self._accepted(incoming, kind, count, remote_ids, now)
+
+    def _dispatch(self, incoming: Incoming, kind: str, now: datetime) -> tuple[int, list[str]]:
+        if kind == RELEASE:
+            return self._take_in(incoming, incoming.opened.payload, now)
+        if kind == NOTICE:
+            return self._notice(incoming, now)
+        raise PackageRefused("wrong-type", f"payload type {kind!r} is not accepted here")
+
+    # -- releases --------------------------------------------------------------------------
+    def _take_in(
+        self, incoming: Incoming, payload: dict[str, Any], now: datetime
+    ) -> tuple[int, list[str]]:
+        partner = incoming.partner
+        pairs = received_statements(incoming, self.app.model, now)
+        remote_ids = [remote for remote, _ in pairs]
+        erased = self.fed.tombstoned(partner.name, remote_ids)
+        kept = [stmt for remote, stmt in pairs if remote not in erased]
+        run_hash = hashlib.sha256(
+            f"{partner.name}:{incoming.opened.package_id}".encode()
+        ).hexdigest()
+        if self.app.store.find_run(partner.name, run_hash) is None:
+            self._ingest(incoming, kept, run_hash, now)
+        self.fed.map_received(partner.name, [(r, s.id) for r, s in pairs if r not in erased])
+        self.uc.watcher.check(incoming, kept)
+        return len(kept), remote_ids
+
+    def _ingest(
+        self, incoming: Incoming, statements: list[Statement], run_hash: str, now: datetime
+    ) -> None:
+        partner = incoming.partner
+        party = incoming.agreement.party(partner.name)
+        source = Source(
+            name=partner.name,
+            agency=partner.agency,
+            label=f"received from partner node {partner.name}",
+            country=party.country[:2],
+            marking=Marking(),
+        )
+        run_id = str(uuid.uuid4())
+        stamp = now.isoformat(timespec="seconds")
+        entities = len({s.entity_id for s in statements})
+
+        def finish() -> IngestRun:
+            file = f"package:{incoming.opened.package_id}"
+            return IngestRun(
+                run_id, partner.name, file, run_hash, stamp, stamp, 1, len(statements), entities
+            )
+
+        try:
+            self.app.store.ingest(source, [Chunk(run_id, statements)], finish)
+        except StoreError:
+            if self.app.store.find_run(partner.name, run_hash) is None:
+                raise
+        self.app.record(
+            EventKind.COLLECTION,
+            node_actor(
+                partner.name, partner.agency, str(incoming.opened.payload.get("purpose", ""))
+            ),
+            entities=tuple(sorted({s.entity_id for s in statements})),
+            partner=partner.name,
+            agreement=incoming.agreement.id,
+            victim=any(s.marking.is_victim for s in statements),
+            detail={"package": incoming.opened.package_id, "statements": len(statements)},
+        )
+
+    # -- notices ---------------------------------------------------------------------------
+    def _notice(self, incoming: Incoming, now: datetime) -> tuple[int, list[str]]:
+        payload = incoming.opened.payload
+        remote_ids = payload.get("statement_ids")
+        if not isinstance(remote_ids, list) or not all(isinstance(i, str) for i in remote_ids):
+            raise PackageRefused("malformed", "notice has no statement id list")
+        partner = incoming.partner.name
+        self.fed.add_tombstones(partner, remote_ids, now.isoformat())
+        erased = self.fed.erase_statements(self.fed.local_ids(partner, remote_ids))
+        self.app.record(
+            EventKind.ERASURE,
+            node_actor(partner, incoming.partner.agency),
+            partner=partner,
+            agreement=incoming.agreement.id,
+            detail={"notice": payload.get("action"), "remote_ids": remote_ids, "erased": erased},
+        )
+        if payload.get("action") == RECTIFICATION:
+            corrected, ids = self._take_in(incoming, payload, now)
+            return corrected, sorted({*remote_ids, *ids})
+        return erased, remote_ids
+
+    # -- answers ---------------------------------------------------------------------------
+    def _accepted(
+        self, incoming: Incoming, kind: str, count: int, remote_ids: list[str], now: datetime
+    ) -> Reply:
+        opened = incoming.opened
+        receipt = Receipt(
+            package_id=opened.package_id,
+            package_digest=opened.digest,
+            sender=opened.sender,
+            recipient=self.uc.identity().name,
+            received_at=now,
+            outcome="accepted",
+            statements_digest=statements_digest(remote_ids),
+            statement_count=len(set(remote_ids)),
+        )
+        token = sign_receipt(receipt, self.uc.identity().signing_key)
+        record = InboxRecord(
+            opened.package_id,
+            opened.sender,
+            kind,
+            opened.agreement_id,
+            now.isoformat(),
+            "accepted",
+            statements=count,
+            receipt=token,
+        )
+        if not self.fed.record_inbox(record):
+            previous = self.fed.inbox_accepted(opened.package_id)
+            return self._replayed(incoming, previous or record)
+        self.app.record(
+            EventKind.RECEIPT,
+            node_actor(opened.sender),
+            partner=opened.sender,
+            agreement=opened.agreement_id,
+            detail={"package": opened.package_id, "outcome": "accepted", "statements": count},
+        )
+        return Reply(200, {"outcome": "accepted", "statements": count, "receipt": token})
+
+    def _replayed(self, incoming: Incoming, previous: InboxRecord) -> Reply:
+        opened = incoming.opened
+        refused = PackageRefused("replay", f"package {opened.package_id} was already accepted")
+        self._audit_refusal(refused, opened.sender, opened.package_id, opened.agreement_id)
+        body = {"outcome": "duplicate", "code": refused.code, "reason": refused.reason}
+        return Reply(409, body | {"receipt": previous.receipt})
+
+    def _refused(self, token: bytes, refused: PackageRefused, now: datetime) -> Reply:
+        digest = hashlib.sha256(token).hexdigest()
+        record = InboxRecord(
+            f"sha256:{digest[:56]}",
+            "",
+            "",
+            "",
+            now.isoformat(),
+            "refused",
+            refused.code,
+            refused.reason,
+        )
+        self.fed.record_inbox(record)
+        self._audit_refusal(refused, "", record.package_id, "")
+        return Reply(422, {"outcome": "refused", "code": refused.code, "reason": refused.reason})
+
+    def _audit_refusal(
+        self, refused: PackageRefused, partner: str, package: str, agreement: str
+    ) -> None:
+        self.app.record(
+            EventKind.POLICY_DECISION,
+            node_actor(partner or "unknown"),
+            partner=partner,
+            agreement=agreement,
+            detail={"package": package, "refused": refused.code, "reason": refused.reason},
+        )
+
+    # -- receipts pushed later -------------------------------------------------------------
+    def receipt(self, token: bytes) -> Reply:
+        """A receipt a partner sends on its own (for a package whose answer we lost)."""
+        package_id = _receipt_package(token)
+        entries = [e for e in self.fed.outbox(state="pending") if e.package_id == package_id]
+        if not entries:
+            return Reply(
+                422, {"outcome": "refused", "code": "unknown-receipt", "reason": package_id}
+            )
+        entry = entries[0]
+        partner = self.uc.directory.registry().get(entry.partner)
+        try:
+            verify_receipt(
+                token,
+                signer_keys=partner.signing_keys(datetime.now(UTC)),
+                package_id=entry.package_id,
+                statement_ids=self.fed.disclosed_in(entry.package_id),
+            )
+        except PackageRefused as refused:
+            body = {"outcome": "refused", "code": refused.code, "reason": refused.reason}
+            return Reply(422, body)
+        self.uc.sender.mark_delivered(node_actor(entry.partner), entry)
+        return Reply(200, {"outcome": "accepted", "package": entry.package_id})
+
+
+def _receipt_package(token: bytes) -> str:
+    """The package id a receipt names, read before its signature is checked against that
+    package's recipient (the check that counts follows)."""
+    parts = token.split(b".")
+    if len(parts) != 3 or len(parts[1]) > MAX_RECEIPT_BYTES:
+        return ""
+    try:
+        content = json.loads(base64.urlsafe_b64decode(parts[1] + b"=" * (-len(parts[1]) % 4)))
+    except (ValueError, binascii.Error):
+        return ""
+    return str(content.get("package", "")) if isinstance(content, dict) else ""

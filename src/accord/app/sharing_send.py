@@ -1,0 +1,248 @@
+"""Outgoing: assemble a release, queue C-coded items for approval, seal, queue, deliver, check the
+receipt. Erasures and rectifications are sent on to every partner that received the statements."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from accord.app.actor import Actor
+from accord.app.sharing_transport import PACKAGES, TransportError
+from accord.audit.events import EventKind
+from accord.model import Statement
+from accord.model.search import search_key
+from accord.sharing import outbox
+from accord.sharing.federation import ERASURE, notice_payload
+from accord.sharing.packages import seal
+from accord.sharing.pseudonyms import pseudonym_key
+from accord.sharing.receipts import verify_receipt
+from accord.sharing.refusal import PackageRefused
+from accord.sharing.release import Release, build_release
+from accord.store.federation_base import ApprovalRequest, OutboxEntry
+
+if TYPE_CHECKING:
+    from accord.app.sharing import SharingUseCases
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    release: Release
+    package_id: str
+    approvals_requested: int
+    delivery: dict[str, int] = field(default_factory=dict)
+
+
+class Sender:
+    def __init__(self, uc: SharingUseCases) -> None:
+        self.uc = uc
+        self.app = uc.app
+        self.fed = uc.fed
+
+    def _statements(self, entity_ids: list[str], query: str) -> list[Statement]:
+        ids = list(entity_ids)
+        if query == "*":
+            ids.extend(self._own_entities())
+        elif query:
+            ids.extend(self.app.store.search(search_key(query)))
+        if not ids:
+            raise ValueError("name the entities to share (entity ids or a search query)")
+        return self.app.store.statements_for(sorted(set(ids)))
+
+    def _own_entities(self) -> list[str]:
+        """Every entity of this node's own sources (never what partners sent us)."""
+        partners = set(self.uc.directory.registry().partners)
+        own = [s.name for s in self.app.store.sources() if s.name not in partners]
+        return sorted(
+            {st.entity_id for name in own for st in self.app.store.iter_statements(source=name)}
+        )
+
+    def preview(
+        self, actor: Actor, agreement_id: str, purpose: str, entity_ids: list[str], query: str
+    ) -> Release:
+        agreement = self.uc.directory.agreement(agreement_id)
+        us = self.uc.identity().name
+        approved = frozenset(
+            a.statement_id
+            for a in self.fed.approvals("approved")
+            if a.agreement == agreement_id and a.partner == agreement.partner_of(us).node
+        )
+        release = build_release(
+            agreement,
+            self._statements(entity_ids, query),
+            purpose=purpose,
+            sender=us,
+            now=datetime.now(UTC),
+            pseudonym_key=pseudonym_key(self.app.settings.node_secret(), agreement.id),
+            approvals=approved,
+        )
+        self._audit_decisions(actor, release)
+        return release
+
+    def _audit_decisions(self, actor: Actor, release: Release) -> None:
+        decisions = {
+            d.statement_id: [d.outcome.value, *[r.code for r in d.reasons]]
+            for d in release.decisions
+        }
+        self.app.record(
+            EventKind.POLICY_DECISION,
+            actor.for_purpose(release.purpose),
+            partner=release.recipient,
+            agreement=release.agreement.id,
+            detail={"decisions": decisions, "withheld": release.withheld},
+        )
+
+    def send(
+        self, actor: Actor, agreement_id: str, purpose: str, entity_ids: list[str], query: str
+    ) -> SendResult:
+        release = self.preview(actor, agreement_id, purpose, entity_ids, query)
+        requested = self._request_approvals(actor, release)
+        package_id = ""
+        if release.statements:
+            package_id = self._queue(actor, release)
+        return SendResult(release, package_id, requested, self.flush(actor))
+
+    def _request_approvals(self, actor: Actor, release: Release) -> int:
+        waiting = {(a.statement_id, a.agreement, a.partner) for a in self.fed.approvals("pending")}
+        count = 0
+        for statement_id in release.pending:
+            if (statement_id, release.agreement.id, release.recipient) in waiting:
+                continue
+            self.fed.request_approval(
+                ApprovalRequest(
+                    statement_id,
+                    release.agreement.id,
+                    release.recipient,
+                    release.purpose,
+                    actor.user,
+                    datetime.now(UTC).isoformat(),
+                )
+            )
+            count += 1
+        return count
+
+    def _queue(self, actor: Actor, release: Release) -> str:
+        ids = [s.id for s in release.statements]
+        package_id = self.enqueue(release.recipient, release.agreement.id, release.payload())
+        self.fed.record_disclosures(release.recipient, package_id, ids)
+        self.app.record(
+            EventKind.DISCLOSURE,
+            actor.for_purpose(release.purpose),
+            entities=tuple(sorted({d.statement_id for d in release.decisions})),
+            partner=release.recipient,
+            agreement=release.agreement.id,
+            victim=release.victims_released > 0,
+            detail={"package": package_id, "statements": ids, "withheld": release.withheld},
+        )
+        return package_id
+
+    def enqueue(self, partner_name: str, agreement_id: str, payload: dict[str, Any]) -> str:
+        """Seal a payload to a partner's current key and put it in the outbox."""
+        identity = self.uc.identity()
+        partner = self.uc.directory.registry().get(partner_name)
+        now = datetime.now(UTC)
+        expires = now + timedelta(hours=self.uc.limits.package_ttl_hours)
+        package_id = uuid.uuid4().hex
+        token = seal(
+            payload,
+            sender=identity.name,
+            sender_signing_key=identity.signing_key,
+            recipient_encryption_key=partner.encryption_key(now),
+            agreement_id=agreement_id,
+            package_id=package_id,
+            created=now,
+            expires=expires,
+        )
+        kind = str(payload["type"])
+        entry = outbox.new_entry(
+            package_id, partner_name, kind, token, created=now, expires=expires
+        )
+        self.fed.enqueue(entry)
+        return package_id
+
+    # -- delivery --------------------------------------------------------------------------
+    def flush(self, actor: Actor) -> dict[str, int]:
+        """Try every partner whose oldest waiting package is due; stop at a partner that is down."""
+        now = datetime.now(UTC)
+        pending = self.fed.outbox(state=outbox.PENDING)
+        for entry in outbox.expire(pending, now):
+            self.fed.update_outbox(entry)
+        counts = {"delivered": 0, "refused": 0, "waiting": 0}
+        registry = self.uc.directory.registry()
+        for partner_name, entries in outbox.delivery_plan(pending, now).items():
+            partner = registry.get(partner_name)
+            for index, entry in enumerate(entries):
+                state = self._deliver(actor, partner.base_url, entry)
+                counts[state] += 1
+                if state == "waiting":
+                    counts["waiting"] += len(entries) - index - 1
+                    break
+        return counts
+
+    def _deliver(self, actor: Actor, base_url: str, entry: OutboxEntry) -> str:
+        now = datetime.now(UTC)
+        try:
+            answer = self.uc.transport.post(base_url, PACKAGES, entry.token.encode("ascii"))
+        except TransportError as exc:
+            self.fed.update_outbox(outbox.after_failure(entry, now, str(exc)))
+            return "waiting"
+        body = answer.body
+        if answer.status in (200, 409) and isinstance(body.get("receipt"), str):
+            self._check_receipt(actor, entry, body["receipt"])
+            self.fed.update_outbox(outbox.after_delivery(entry, now))
+            return "delivered"
+        reason = f"{body.get('code', answer.status)}: {body.get('reason', '')}"
+        self.fed.update_outbox(outbox.after_refusal(entry, now, reason))
+        self._audit_receipt(actor, entry, "refused", reason)
+        return "refused"
+
+    def mark_delivered(self, actor: Actor, entry: OutboxEntry) -> None:
+        self.fed.update_outbox(outbox.after_delivery(entry, datetime.now(UTC)))
+        self._audit_receipt(actor, entry, "accepted", "receipt pushed by the partner")
+
+    def _check_receipt(self, actor: Actor, entry: OutboxEntry, token: str) -> None:
+        partner = self.uc.directory.registry().get(entry.partner)
+        ids = self.fed.disclosed_in(entry.package_id)
+        try:
+            receipt = verify_receipt(
+                token,
+                signer_keys=partner.signing_keys(datetime.now(UTC)),
+                package_id=entry.package_id,
+                statement_ids=ids,
+            )
+        except PackageRefused as refused:
+            self._audit_receipt(actor, entry, "bad-receipt", f"{refused.code}: {refused.reason}")
+            return
+        self._audit_receipt(actor, entry, receipt.outcome, f"{receipt.statement_count} statements")
+
+    def _audit_receipt(self, actor: Actor, entry: OutboxEntry, outcome: str, text: str) -> None:
+        self.app.record(
+            EventKind.RECEIPT,
+            actor,
+            partner=entry.partner,
+            detail={"package": entry.package_id, "outcome": outcome, "detail": text},
+        )
+
+    # -- erasure ---------------------------------------------------------------------------
+    def erase(self, actor: Actor, statement_ids: list[str], reason: str) -> dict[str, int]:
+        """Send an erasure notice to every partner that received any of these statements."""
+        recipients = self.fed.recipients_of(statement_ids)
+        agreements = self.uc.directory.agreements()
+        us = self.uc.identity().name
+        sent: dict[str, int] = {}
+        for partner, ids in recipients.items():
+            agreement = next(
+                a for a in agreements.values() if {partner, us} <= {p.node for p in a.parties}
+            )
+            self.enqueue(partner, agreement.id, notice_payload(ERASURE, agreement.id, ids, []))
+            sent[partner] = len(ids)
+            self.app.record(
+                EventKind.ERASURE,
+                actor,
+                partner=partner,
+                agreement=agreement.id,
+                detail={"statements": ids, "reason": reason, "notice": "sent"},
+            )
+        self.flush(actor)
+        return sent

@@ -1,0 +1,97 @@
+"""Watchlist and alerts: when a partner's statements (or hit) link to a watched entity, store an
+alert for its owner and POST it to the owner's webhook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from accord.app.actor import Actor
+from accord.app.sharing_transport import Transport
+from accord.audit.events import EventKind
+from accord.model import Statement
+from accord.sharing.alerts import AlertMatch, WatchIndex
+from accord.sharing.inbox import Incoming
+from accord.store.federation_base import AlertRecord, FederationStore, WatchEntry
+
+if TYPE_CHECKING:
+    from accord.app.core import App
+
+
+class Watcher:
+    def __init__(self, app: App, fed: FederationStore, transport: Transport) -> None:
+        self.app = app
+        self.fed = fed
+        self.transport = transport
+
+    def watch(self, actor: Actor, entity_id: str, case_ref: str, webhook: str) -> WatchEntry:
+        if not self.app.store.statements_for([entity_id]):
+            raise LookupError(f"no entity {entity_id}")
+        if webhook and not webhook.startswith(("http://", "https://")):
+            raise ValueError("a webhook is an http:// or https:// URL")
+        entry = WatchEntry(entity_id, actor.user, case_ref, datetime.now(UTC).isoformat(), webhook)
+        stored = self.fed.add_watch(entry)
+        self.app.record(
+            EventKind.ALTERATION, actor, entities=(entity_id,), detail={"watch": case_ref}
+        )
+        return stored
+
+    def index(self) -> WatchIndex:
+        index = WatchIndex(self.app.model, self.app.resolution.cluster_of)
+        entries = self.fed.watchlist()
+        by_entity: dict[str, list[Statement]] = {}
+        for stmt in self.app.store.statements_for(sorted({e.entity_id for e in entries})):
+            by_entity.setdefault(stmt.entity_id, []).append(stmt)
+        for entry in entries:
+            index.add(entry, by_entity.get(entry.entity_id, []))
+        return index
+
+    def check(self, incoming: Incoming, statements: Iterable[Statement]) -> list[AlertRecord]:
+        if not self.fed.watchlist():
+            return []
+        matches = self.index().match(statements)
+        return self.raise_alerts(matches, incoming.partner.name, incoming.opened.package_id)
+
+    def raise_alerts(
+        self, matches: list[AlertMatch], partner: str, package_id: str
+    ) -> list[AlertRecord]:
+        raised = []
+        for match in matches:
+            alert = AlertRecord(
+                owner=match.watch.owner,
+                watched_entity=match.watch.entity_id,
+                matched_entity=match.matched_entity,
+                partner=partner,
+                reason=match.reason,
+                created_at=datetime.now(UTC).isoformat(),
+                package_id=package_id,
+                case_ref=match.watch.case_ref,
+            )
+            if match.watch.webhook:
+                status = self.transport.webhook(match.watch.webhook, _webhook_body(alert))
+                alert = replace(alert, webhook_status=status)
+            raised.append(self.fed.add_alert(alert))
+            self.app.record(
+                EventKind.COMBINATION,
+                Actor(user=f"node:{partner}"),
+                entities=(match.watch.entity_id, match.matched_entity),
+                partner=partner,
+                detail={"alert": match.reason, "case": match.watch.case_ref},
+            )
+        return raised
+
+
+def _webhook_body(alert: AlertRecord) -> dict[str, object]:
+    """What leaves for the webhook: references only, no partner data values."""
+    return {
+        "alert": "partner-link",
+        "case": alert.case_ref,
+        "owner": alert.owner,
+        "watched_entity": alert.watched_entity,
+        "matched_entity": alert.matched_entity,
+        "partner": alert.partner,
+        "reason": alert.reason,
+        "created_at": alert.created_at,
+    }

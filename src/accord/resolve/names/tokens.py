@@ -1,0 +1,58 @@
+"""Similarity of two folded name tokens, from spelling and from the phonetic key.
+
+Spelling is the normalised Levenshtein similarity, stricter than Jaro-Winkler on the one-letter
+differences that separate distinct people (Petrović/Perović, Đurić/Đukić).
+
+Tokens from Arabic script carry few vowels, so for them the key counts for more than the spelling.
+A token that is another plus a final -a (Jovan/Jovana, Arben/Arbena) is a different person of
+the other sex in these naming systems, however close the spelling.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from accord.resolve.names.phonetic import token_key
+
+_VOWELS = frozenset("aeiou")
+SEX_VARIANT_CEILING = 0.5
+
+
+def is_skeletal(token: str) -> bool:
+    """Written with few vowels, as a transliteration from Arabic script is ("mhmd", "hsin")."""
+    vowels = sum(1 for ch in token if ch in _VOWELS)
+    return len(token) >= 3 and vowels / len(token) < 0.3
+
+
+def is_sex_variant(left: str, right: str) -> bool:
+    """Whether the tokens are a masculine and a feminine form (Jovan/Jovana, Petar/Petra)."""
+    ends = {left[-1:], right[-1:]}
+    return (
+        "a" in ends
+        and not ends <= _VOWELS
+        and abs(len(left) - len(right)) <= 1
+        and token_key(left) == token_key(right)
+    )
+
+
+def key_similarity(left: str, right: str) -> float:
+    key_left, key_right = token_key(left), token_key(right)
+    if key_left == key_right:
+        return 1.0
+    return float(JaroWinkler.normalized_similarity(key_left, key_right))
+
+
+@lru_cache(maxsize=262144)
+def token_similarity(left: str, right: str) -> float:
+    """Similarity in [0, 1] of two folded tokens."""
+    if left == right:
+        return 1.0
+    spelling = float(Levenshtein.normalized_similarity(left, right))
+    sound = key_similarity(left, right)
+    weight = 0.7 if is_skeletal(left) or is_skeletal(right) else 0.5
+    score = max(spelling, weight * sound + (1 - weight) * spelling)
+    if is_sex_variant(left, right):
+        return min(score, SEX_VARIANT_CEILING)
+    return score

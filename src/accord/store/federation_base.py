@@ -1,0 +1,140 @@
+"""The federation storage protocol: partners, agreements, outbox, inbox, disclosures, erasure
+tombstones, the approvals queue, the watchlist and alerts. Records only; the rules live in
+accord.sharing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    """One package waiting to reach a partner (or delivered); `token` is the sealed JWE."""
+
+    package_id: str
+    partner: str
+    kind: str
+    token: str
+    created_at: str
+    expires_at: str
+    next_attempt_at: str
+    attempts: int = 0
+    state: str = "pending"
+    last_error: str = ""
+    delivered_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRecord:
+    """What happened to one incoming package: accepted (with its receipt) or refused with a code."""
+
+    package_id: str
+    partner: str
+    kind: str
+    agreement: str
+    received_at: str
+    outcome: str
+    code: str = ""
+    reason: str = ""
+    statements: int = 0
+    receipt: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRequest:
+    statement_id: str
+    agreement: str
+    partner: str
+    purpose: str
+    requested_by: str
+    requested_at: str
+    state: str = "pending"
+    decided_by: str = ""
+    decided_at: str = ""
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WatchEntry:
+    entity_id: str
+    owner: str
+    case_ref: str
+    added_at: str
+    webhook: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRecord:
+    owner: str
+    watched_entity: str
+    matched_entity: str
+    partner: str
+    reason: str
+    created_at: str
+    package_id: str = ""
+    case_ref: str = ""
+    webhook_status: str = ""
+    id: int | None = None
+
+
+class FederationStore(Protocol):
+    def put_document(self, kind: str, name: str, document: dict[str, Any], at: str) -> None:
+        """Keep the newest JSON document of one kind (node partner, agreement) under a name."""
+        ...
+
+    def documents(self, kind: str) -> dict[str, dict[str, Any]]: ...
+
+    def enqueue(self, entry: OutboxEntry) -> None: ...
+
+    def update_outbox(self, entry: OutboxEntry) -> None: ...
+
+    def outbox(self, partner: str | None = None, state: str | None = None) -> list[OutboxEntry]:
+        """Entries oldest first, so a partner that comes back receives them in order."""
+        ...
+
+    def inbox_accepted(self, package_id: str) -> InboxRecord | None: ...
+
+    def record_inbox(self, record: InboxRecord) -> bool:
+        """Store the record; False when an accepted record for that package already existed."""
+        ...
+
+    def inbox(self, limit: int = 100) -> list[InboxRecord]: ...
+
+    def record_disclosures(self, partner: str, package_id: str, ids: Sequence[str]) -> None: ...
+
+    def recipients_of(self, statement_ids: Sequence[str]) -> dict[str, list[str]]: ...
+
+    def disclosed_in(self, package_id: str) -> list[str]: ...
+
+    def map_received(self, partner: str, pairs: Sequence[tuple[str, str]]) -> None:
+        """Remember which local statement id each remote (sender-side) id became."""
+        ...
+
+    def local_ids(self, partner: str, remote_ids: Sequence[str]) -> list[str]: ...
+
+    def add_tombstones(self, partner: str, remote_ids: Sequence[str], at: str) -> None: ...
+
+    def tombstoned(self, partner: str, remote_ids: Sequence[str]) -> set[str]: ...
+
+    def erase_statements(self, statement_ids: Sequence[str]) -> int:
+        """Delete received statements (an erasure notice from their owner); returns how many."""
+        ...
+
+    def request_approval(self, request: ApprovalRequest) -> ApprovalRequest: ...
+
+    def approvals(self, state: str | None = None) -> list[ApprovalRequest]: ...
+
+    def decide_approval(self, request_id: int, state: str, by: str, at: str, note: str) -> None: ...
+
+    def add_watch(self, entry: WatchEntry) -> WatchEntry: ...
+
+    def watchlist(self) -> list[WatchEntry]: ...
+
+    def add_alert(self, alert: AlertRecord) -> AlertRecord: ...
+
+    def alerts(self, owner: str | None = None, limit: int = 200) -> list[AlertRecord]: ...

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+import yaml
+
+from accord.resolve.names import (
+    compare_names,
+    name_similarity,
+    normalise_name,
+    similarity_of_normalised,
+)
+
+TABLES = sorted(Path(__file__).parent.glob("variants_*.yaml"))
+
+
+def _auc(positives: list[float], negatives: list[float]) -> float:
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+@pytest.mark.parametrize("path", TABLES, ids=lambda p: p.stem)
+def test_renderings_of_one_person_outrank_different_people(path: Path) -> None:
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    people = table["same"]
+    positives = [name_similarity(a, b) for names in people for a, b in combinations(names, 2)]
+    negatives = [name_similarity(a, b) for a, b in table["different"]]
+    negatives += [name_similarity(x[0], y[0]) for x, y in combinations(people, 2)]
+    assert _auc(positives, negatives) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Јован Петровић", "PETROVIC Jovan"),
+        ("Никола Ђорђевић", "Nikola Djordjevic"),
+        ("Xhemal Hoxha", "Џемал Хоџа"),
+        ("Abd al-Rahman al-Hasan", "ALHASSAN ABDULRAHMAN"),
+        ("Mohammed Ahmed", "Mehmet Ahmed"),
+    ],
+)
+def test_the_same_name_in_another_script_scores_one(left: str, right: str) -> None:
+    assert name_similarity(left, right) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "ceiling"),
+    [
+        ("Jovan Petrović", "Jovana Petrović", 0.6),
+        ("Aleksandar Nikolić", "Aleksandra Nikolić", 0.6),
+        ("Mohammed Ahmed", "Mohammed Ali", 0.7),
+        ("Nikola Đorđević", "Nikola Đurić", 0.8),
+        ("Jamal Saleh", "Kamal Saleh", 0.9),
+    ],
+)
+def test_distinct_people_with_close_names_stay_apart(left: str, right: str, ceiling: float) -> None:
+    assert name_similarity(left, right) < ceiling
+
+
+def test_a_missing_middle_name_costs_less_than_a_different_one() -> None:
+    missing = name_similarity("Dušan Milan Lukić", "Dušan Lukić")
+    different = name_similarity("Dušan Milan Lukić", "Dušan Marko Lukić")
+    assert missing > different
+    assert missing > 0.85
+
+
+def test_a_single_shared_token_is_weak_evidence() -> None:
+    assert name_similarity("Mohammed", "Mohammed Ahmed") < name_similarity(
+        "Mohammed Ali Ahmed", "Mohammed Ahmed"
+    )
+
+
+def test_comparison_explains_the_score() -> None:
+    result = compare_names("Ahmed bin Ali Al-Omari", "Ahmad Ali")
+    assert result.left == "ahmed ali omari"
+    assert result.right == "ahmad ali"
+    assert [(m.left, m.right) for m in result.matches] == [("ali", "ali"), ("ahmed", "ahmad")]
+    assert all(m.same_sound for m in result.matches)
+    assert result.unmatched_left == ("omari",)
+    assert result.unmatched_right == ()
+    assert result.particles_left == ("bin", "al")
+    assert result.extra_token_factor < 1.0
+    assert result.token_overlap == pytest.approx(2 / 5)
+    assert result.phonetic_agreement == pytest.approx(2 / 3)
+    assert 0.0 < result.edit_similarity < 1.0
+    assert result.score == similarity_of_normalised(result.left, result.right)
+
+
+def test_empty_names_score_zero() -> None:
+    assert name_similarity("", "Jovan") == 0.0
+    assert name_similarity("", "") == 0.0
+    assert compare_names("--", "Jovan").score == 0.0
+
+
+def test_hot_path_agrees_with_raw_comparison() -> None:
+    left, right = "Miloš Stојanović", "STOYANOVICH Milosh"
+    assert similarity_of_normalised(normalise_name(left), normalise_name(right)) == (
+        name_similarity(left, right)
+    )

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from accord.resolve.names import blocking_keys, name_tokens, normalise_name, phonetic_keys
+
+HERE = Path(__file__).parent
+CASES = yaml.safe_load((HERE / "normalise_cases.yaml").read_text(encoding="utf-8"))
+TABLE_NAMES = sorted(
+    {
+        name
+        for path in HERE.glob("variants_*.yaml")
+        for people in yaml.safe_load(path.read_text(encoding="utf-8"))["same"]
+        for name in people
+    }
+)
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_normalise_name(raw: str, expected: str) -> None:
+    assert normalise_name(raw) == expected
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_normalising_twice_changes_nothing(name: str) -> None:
+    once = normalise_name(name)
+    assert once
+    assert normalise_name(once) == once
+
+
+def test_tokens_keep_written_order_and_drop_particles() -> None:
+    assert name_tokens("Ahmed bin Ali Al-Omari") == ["ahmed", "ali", "omari"]
+    assert name_tokens("Al") == ["al"]
+
+
+def test_empty_and_letterless_names_have_no_tokens() -> None:
+    assert normalise_name("") == ""
+    assert normalise_name(" -- , ") == ""
+    assert phonetic_keys("") == []
+    assert blocking_keys("") == []
+
+
+def test_phonetic_keys_survive_transliteration() -> None:
+    variants = ["Mohammed Ahmed", "Muhammad Ahmad", "محمد أحمد", "Mehmet Ahmet", "Mohamad Ahmed"]
+    assert {tuple(sorted(phonetic_keys(name))) for name in variants} == {("AHMT", "MHMT")}
+    assert phonetic_keys("Stojanović") == phonetic_keys("Stoyanovich") == ["STNVC"]
+    assert phonetic_keys("Bakhtiyar") == phonetic_keys("Bextiyar") == phonetic_keys("Bakhtiar")
+
+
+def test_phonetic_keys_tell_different_names_apart() -> None:
+    assert phonetic_keys("Đorđević") != phonetic_keys("Đurić")
+    assert phonetic_keys("Ahmed") != phonetic_keys("Ali")
+
+
+def test_blocking_keys_pair_token_keys_for_longer_names() -> None:
+    assert blocking_keys("Jovan Petrović") == ["2:JVN+PTRVC"]
+    assert blocking_keys("Јован Петровић") == blocking_keys("PETROVICH Jovan")
+    assert blocking_keys("Dušan Milan Lukić") == ["2:DSN+LKC", "2:DSN+MLN", "2:LKC+MLN"]
+    assert blocking_keys("Mohammed") == ["1:MHMT"]

@@ -1,0 +1,95 @@
+"""Hit/no-hit between nodes, and alerts on a watched entity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from federation_nodes import OFFICER, RS, UK, Nodes, ingest_custody, two_nodes
+
+from accord.audit.events import EventKind
+
+
+@pytest.fixture
+def nodes(tmp_path: Path) -> Iterator[Nodes]:
+    with two_nodes(tmp_path) as pair:
+        yield pair
+
+
+def test_phone_hit_and_miss(nodes: Nodes) -> None:
+    ingest_custody(nodes.uk)
+    hit = nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", "+381 64 123 4567")
+    assert hit.hit and hit.partner == UK
+    assert hit.refs[0]["agency"] == "Metropolitan Police Service"
+    assert hit.refs[0]["reference"].startswith("p.")
+    miss = nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", "+381 60 000 0000")
+    assert not miss.hit and miss.refs == ()
+    consulted = [e for e in nodes.uk.audit_events if e.kind is EventKind.CONSULTATION]
+    assert [e.detail["hits"] for e in consulted if "hit_queries" in e.detail] == [1, 0]
+
+
+def test_cross_script_person_hit(nodes: Nodes) -> None:
+    ingest_custody(nodes.uk)
+    hit = nodes.rs.sharing.hit_query(
+        OFFICER, "uk-rs-oic", "person", "Јован Петровић", birth_date="1987-03-12"
+    )
+    assert hit.hit
+
+
+def test_rate_limit_refuses_a_flood(nodes: Nodes) -> None:
+    ingest_custody(nodes.uk)
+    nodes.uk.sharing.hits.limiter.burst = 2
+    nodes.uk.sharing.hits.limiter.per_second = 0.001
+    nodes.uk.sharing.hits.limiter._buckets.clear()
+    for _ in range(2):
+        nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", "+381 64 123 4567")
+    with pytest.raises(PermissionError, match="rate-limited"):
+        nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", "+381 64 123 4567")
+
+
+def test_incoming_statement_on_a_watched_phone_raises_an_alert(nodes: Nodes) -> None:
+    # RS watches its own record holding the same phone; the UK then shares its custody record.
+    nodes.rs.ingest(OFFICER, *_rs_record(nodes.rs.settings.data_dir))
+    phones = list(nodes.rs.store.iter_statements(schema=["Phone"]))
+    phone_entity = next(s.entity_id for s in phones if s.source != UK)
+    nodes.rs.sharing.watch(OFFICER, phone_entity, "RS-CASE-7", "http://hooks.test/alerts")
+    people = ingest_custody(nodes.uk)
+    nodes.uk.sharing.send(OFFICER, "uk-rs-oic", "oic-investigation", people)
+    alerts = nodes.rs.sharing.alerts(OFFICER)
+    assert alerts and alerts[0].case_ref == "RS-CASE-7" and alerts[0].partner == UK
+    assert "+381641234567" in alerts[0].reason
+    assert nodes.net.webhooks[0][0] == "http://hooks.test/alerts"
+    assert RS
+
+
+def test_partner_hit_on_a_watched_entity_raises_an_alert(nodes: Nodes) -> None:
+    nodes.rs.ingest(OFFICER, *_rs_record(nodes.rs.settings.data_dir))
+    people = list(nodes.rs.store.iter_statements(schema=["Person"]))
+    person = people[0].entity_id
+    nodes.rs.sharing.watch(OFFICER, person, "RS-CASE-8")
+    ingest_custody(nodes.uk)
+    result = nodes.rs.sharing.hit_query(
+        OFFICER, "uk-rs-oic", "phone", "+381 64 123 4567", watched_entity=person
+    )
+    assert result.hit and result.alerts == len(result.refs) == 2
+    assert nodes.rs.sharing.alerts(OFFICER)[0].reason.startswith("partner hit")
+
+
+def _rs_record(folder: Path) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = folder / "rs.csv"
+    data.write_text("ref,name,phone\nRS-1,Jovan Petrović,+381641234567\n", encoding="utf-8")
+    mapping = folder / "rs.yaml"
+    mapping.write_text(
+        "source: {name: rs-local, agency: Serbian Border Police, country: RS}\n"
+        "format: csv\nrecord_id: ref\n"
+        "marking: {classification: OFFICIAL, subject: suspect}\n"
+        "entities:\n"
+        "  person:\n    schema: Person\n    keys: [ref]\n"
+        "    properties: {name: name, phone: phone}\n"
+        "  phone:\n    schema: Phone\n    key_properties: [number]\n"
+        "    properties: {number: phone}\n",
+        encoding="utf-8",
+    )
+    return data, mapping
