@@ -7,6 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from accord.app.actor import Actor
+from accord.app.audit import AuditUseCases, collection_detail
+from accord.app.auth import AuthUseCases
+from accord.app.names import NameUseCases
+from accord.app.network import NetworkUseCases
+from accord.app.resolution import ResolutionUseCases
+from accord.app.retention import RetentionUseCases
+from accord.app.rights import RightsUseCases
+from accord.app.scenario import ScenarioUseCases
+from accord.app.sharing import SharingUseCases
+from accord.app.stats import StatsUseCases
 from accord.audit.events import AuditEvent, EventKind
 from accord.ingest import IngestResult, ingest_file, load_mapping
 from accord.ingest.pipeline import Progress
@@ -24,7 +34,16 @@ class App:
         self.model: Model = load_model()
         self.database: Database = open_database(self.settings.url)
         self.store: Store = SqlStore(self.database, self.model)
-        self.audit_events: list[AuditEvent] = []
+        self.audit = AuditUseCases(self)
+        self.auth = AuthUseCases(self)
+        self.retention = RetentionUseCases(self)
+        self.rights = RightsUseCases(self)
+        self.stats = StatsUseCases(self)
+        self.resolution = ResolutionUseCases(self)
+        self.names = NameUseCases(self)
+        self.sharing = SharingUseCases(self)
+        self.scenario = ScenarioUseCases(self)
+        self.network = NetworkUseCases(self)
 
     def record(
         self,
@@ -38,16 +57,31 @@ class App:
         sensitive: bool = False,
         detail: dict[str, Any] | None = None,
     ) -> AuditEvent:
-        """Record one audit event; every use-case calls this (the audit log is in accord.audit)."""
+        """Record one audit event in the tamper-evident log; returns once it is durably committed
+        (with its log position in `seq`). Raises if it cannot be logged: do not go on."""
         event = AuditEvent(
-            kind=kind, actor=actor.user, at=datetime.now(UTC), purpose=actor.purpose,
-            agency=actor.agency, entities=entities, partner=partner, agreement=agreement,
-            victim=victim, sensitive=sensitive, detail=detail or {},
+            kind=kind,
+            actor=actor.user,
+            at=datetime.now(UTC),
+            purpose=actor.purpose,
+            agency=actor.agency,
+            entities=entities,
+            partner=partner,
+            agreement=agreement,
+            victim=victim,
+            sensitive=sensitive,
+            detail=detail or {},
         )
-        self.audit_events.append(event)
-        return event
+        return self.audit.write(event)
+
+    @property
+    def audit_events(self) -> list[AuditEvent]:
+        """Every event in the audit log, oldest first (reads the whole log)."""
+        return list(self.audit.events())
 
     def close(self) -> None:
+        self.sharing.close()
+        self.audit.close()
         self.database.dispose()
 
     def __enter__(self) -> App:
@@ -57,9 +91,11 @@ class App:
         self.close()
 
     # -- fuse ------------------------------------------------------------------------------
-    def ingest(self, actor: Actor, path: Path, mapping_path: Path, progress: Progress | None = None) -> IngestResult:
+    def ingest(
+        self, actor: Actor, path: Path, mapping_path: Path, progress: Progress | None = None
+    ) -> IngestResult:
         mapping = load_mapping(mapping_path, self.model)
-        return ingest_file(
+        result = ingest_file(
             self.store,
             mapping,
             path,
@@ -69,23 +105,33 @@ class App:
             progress=progress,
             model=self.model,
         )
+        self.record(EventKind.COLLECTION, actor, detail=collection_detail(result))
+        return result
 
-    def quarantine(self, actor: Actor, source: str | None = None, limit: int = 1000) -> list[Rejection]:
-        return self.store.quarantine(source, limit)
+    def quarantine(
+        self, actor: Actor, source: str | None = None, limit: int = 1000
+    ) -> list[Rejection]:
+        found = self.store.quarantine(source, limit)
+        detail = {"use": "quarantine", "source": source or "", "rows": len(found)}
+        self.record(EventKind.CONSULTATION, actor, detail=detail)
+        return found
 
     # -- consult ---------------------------------------------------------------------------
     def entity(self, actor: Actor, entity_id: str) -> Entity | None:
-        statements = self.store.statements_for([entity_id])
-        if not statements:
+        statements = self.auth.readable(actor, self.store.statements_for([entity_id])).statements
+        shown = self.audit.consulted(actor, statements, (entity_id,), {"use": "entity"})
+        if not shown:
             return None
-        return Entity.assemble(self.model, entity_id, statements)
+        return Entity.assemble(self.model, entity_id, shown)
 
     def search(self, actor: Actor, text: str, limit: int = 50) -> list[Entity]:
         key = search_key(text)
         if not key:
             return []
         ids = self.store.search(key, limit)
+        found = self.auth.readable(actor, self.store.statements_for(ids)).statements
+        detail = {"use": "search", "query": text}
         by_entity: dict[str, list[Any]] = {}
-        for stmt in self.store.statements_for(ids):
+        for stmt in self.audit.consulted(actor, found, tuple(ids), detail):
             by_entity.setdefault(stmt.entity_id, []).append(stmt)
         return [Entity.assemble(self.model, eid, by_entity[eid]) for eid in ids if eid in by_entity]

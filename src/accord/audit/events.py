@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     COLLECTION = "collection"
     ALTERATION = "alteration"
     CONSULTATION = "consultation"
@@ -20,10 +20,14 @@ class EventKind(str, Enum):
     POLICY_DECISION = "policy_decision"
     LOGIN = "login"
     RECEIPT = "receipt"
+    REVIEW = "review"
 
 
 @dataclass(frozen=True, slots=True)
 class AuditEvent:
+    """One thing that happened. `seq` is the event's position in the log (1-based), filled in
+    once the log has committed it; it is not part of the event's content."""
+
     kind: EventKind
     actor: str
     at: datetime
@@ -35,3 +39,4 @@ class AuditEvent:
     victim: bool = False
     sensitive: bool = False
     detail: dict[str, Any] = field(default_factory=dict)
+    seq: int = 0
