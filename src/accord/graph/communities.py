@@ -1,0 +1,93 @@
+"""Communities (cells) by Leiden or Louvain, seeded so the same input gives the same answer.
+
+igraph runs both by default. On networks above `LARGE_EDGES` edges networkit (imported lazily)
+runs them far faster (docs/benchmarks.md); it is seeded and limited to one thread there, because
+its parallel runs depend on thread scheduling.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import igraph as ig
+
+from accord.graph.weights import Weighting, strengths
+
+METHODS = ("leiden", "louvain")
+LARGE_EDGES = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class Communities:
+    method: str
+    engine: str
+    seed: int
+    membership: tuple[int, ...]
+    modularity: float
+
+    def groups(self, names: list[str]) -> list[list[str]]:
+        found: dict[int, list[str]] = {}
+        for name, group in zip(names, self.membership, strict=True):
+            found.setdefault(group, []).append(name)
+        return [found[k] for k in sorted(found)]
+
+
+def detect_communities(
+    graph: ig.Graph,
+    method: str = "leiden",
+    *,
+    seed: int = 0,
+    weighting: Weighting = Weighting.INVERSE,
+    resolution: float = 1.0,
+    engine: str = "auto",
+) -> Communities:
+    if method not in METHODS:
+        raise ValueError(f"unknown community method {method!r} ({', '.join(METHODS)})")
+    weights = strengths(graph, weighting)
+    use_networkit = engine == "networkit" or (engine == "auto" and graph.ecount() > LARGE_EDGES)
+    if use_networkit:
+        from accord.graph.nk import networkit_membership
+
+        raw = networkit_membership(graph, weights, method, seed, resolution)
+        chosen = "networkit"
+    else:
+        raw = _igraph_membership(graph, weights, method, seed, resolution)
+        chosen = "igraph"
+    membership = canonical(raw)
+    quality = graph.modularity(membership, weights=weights) if graph.ecount() else 0.0
+    return Communities(method, chosen, seed, tuple(membership), float(quality))
+
+
+def canonical(membership: list[int]) -> list[int]:
+    """Number communities in order of their first node, so equal partitions print equally."""
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(group, len(renumber)) for group in membership]
+
+
+def _igraph_membership(
+    graph: ig.Graph, weights: list[float] | None, method: str, seed: int, resolution: float
+) -> list[int]:
+    with _seeded(seed):
+        if method == "leiden":
+            found = graph.community_leiden(
+                objective_function="modularity",
+                weights=weights,
+                resolution=resolution,
+                n_iterations=-1,
+            )
+        else:
+            found = graph.community_multilevel(weights=weights, resolution=resolution)
+    return [int(x) for x in found.membership]
+
+
+@contextmanager
+def _seeded(seed: int) -> Iterator[None]:
+    """igraph draws from a process-wide generator; give it a seeded one for this call only."""
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
