@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.app.actor import Actor
 from accord.app.audit import AuditUseCases, collection_detail
 from accord.app.auth import AuthUseCases
-from accord.app.names import NameUseCases
-from accord.app.network import NetworkUseCases
-from accord.app.resolution import ResolutionUseCases
-from accord.app.retention import RetentionUseCases
-from accord.app.rights import RightsUseCases
-from accord.app.scenario import ScenarioUseCases
-from accord.app.sharing import SharingUseCases
-from accord.app.stats import StatsUseCases
 from accord.audit.events import AuditEvent, EventKind
 from accord.ingest import IngestResult, ingest_file, load_mapping
 from accord.ingest.pipeline import Progress
@@ -27,6 +20,16 @@ from accord.store.base import Rejection, Store
 from accord.store.database import Database, open_database
 from accord.store.sql import SqlStore
 
+if TYPE_CHECKING:
+    from accord.app.names import NameUseCases
+    from accord.app.network import NetworkUseCases
+    from accord.app.resolution import ResolutionUseCases
+    from accord.app.retention import RetentionUseCases
+    from accord.app.rights import RightsUseCases
+    from accord.app.scenario import ScenarioUseCases
+    from accord.app.sharing import SharingUseCases
+    from accord.app.stats import StatsUseCases
+
 
 class App:
     def __init__(self, settings: Settings | None = None) -> None:
@@ -36,14 +39,56 @@ class App:
         self.store: Store = SqlStore(self.database, self.model)
         self.audit = AuditUseCases(self)
         self.auth = AuthUseCases(self)
-        self.retention = RetentionUseCases(self)
-        self.rights = RightsUseCases(self)
-        self.stats = StatsUseCases(self)
-        self.resolution = ResolutionUseCases(self)
-        self.names = NameUseCases(self)
-        self.sharing = SharingUseCases(self)
-        self.scenario = ScenarioUseCases(self)
-        self.network = NetworkUseCases(self)
+
+    # Capability use-cases are built on first use: their libraries (Splink, igraph, matplotlib,
+    # joserfc) cost seconds to import, and most commands need one of them at most.
+    @cached_property
+    def retention(self) -> RetentionUseCases:
+        from accord.app.retention import RetentionUseCases
+
+        return RetentionUseCases(self)
+
+    @cached_property
+    def rights(self) -> RightsUseCases:
+        from accord.app.rights import RightsUseCases
+
+        return RightsUseCases(self)
+
+    @cached_property
+    def stats(self) -> StatsUseCases:
+        from accord.app.stats import StatsUseCases
+
+        return StatsUseCases(self)
+
+    @cached_property
+    def resolution(self) -> ResolutionUseCases:
+        from accord.app.resolution import ResolutionUseCases
+
+        return ResolutionUseCases(self)
+
+    @cached_property
+    def names(self) -> NameUseCases:
+        from accord.app.names import NameUseCases
+
+        return NameUseCases(self)
+
+    @cached_property
+    def sharing(self) -> SharingUseCases:
+        from accord.app.sharing import SharingUseCases
+
+        return SharingUseCases(self)
+
+    @cached_property
+    def scenario(self) -> ScenarioUseCases:
+        from accord.app.scenario import ScenarioUseCases
+
+        return ScenarioUseCases(self)
+
+    @cached_property
+    def network(self) -> NetworkUseCases:
+        from accord.app.network import NetworkUseCases
+
+        return NetworkUseCases(self)
 
     def record(
         self,
@@ -80,7 +125,8 @@ class App:
         return list(self.audit.events())
 
     def close(self) -> None:
-        self.sharing.close()
+        if "sharing" in self.__dict__:
+            self.sharing.close()
         self.audit.close()
         self.database.dispose()
 
