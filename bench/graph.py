@@ -1,6 +1,7 @@
 """Graph benchmark: accord's disruption and communities beside networkx in the same run.
 
 Run: .venv/bin/python bench/graph.py [--quick]
+     .venv/bin/python bench/graph.py --scenario [--resolve] [--people 700,3000] [--seeds 1,2,3]
 Targets (issue 5): 50 sequential removals with exact betweenness on 2,000 nodes / 10,000 edges
 <= 30 s; 50 sequential removals on 20,000 / 100,000 with sampled betweenness <= 60 s (rank
 agreement with exact reported); communities on 1,000,000 edges <= 30 s.
@@ -132,7 +133,9 @@ def bench_communities(edges: int) -> None:
 def main() -> None:
     quick = "--quick" in sys.argv
     if "--scenario" in sys.argv:
-        bench_scenario(700 if quick else 3000, 5, use_resolution="--resolve" in sys.argv)
+        sizes = _numbers("--people", "700" if quick else "700,3000")
+        seeds = _numbers("--seeds", "1,2,3" if quick else "1,2,3,4,5")
+        bench_scenario(sizes, seeds, use_resolution="--resolve" in sys.argv)
         return
     random.seed(0)
     print("command: .venv/bin/python bench/graph.py" + (" --quick" if quick else ""))
@@ -142,17 +145,32 @@ def main() -> None:
     bench_communities(100_000 if quick else 1_000_000)
 
 
-def bench_scenario(people: int, seed: int, use_resolution: bool) -> None:
-    """Generate the synthetic scenario, ingest it, and check the graph against its truth: the
-    true organisers' percentile by the default key-player score and community ARI vs groups."""
+def bench_scenario(sizes: list[int], seeds: list[int], use_resolution: bool) -> None:
+    """Generate and ingest the synthetic scenario at each size and seed, and score the default
+    key-player score and communities against its truth, with identities collapsed by the truth
+    and (with --resolve) by accord's own resolution."""
+    for people in sizes:
+        for seed in seeds:
+            for line in scenario_lines(people, seed, use_resolution):
+                print(f"scenario {people} people, seed {seed}, {line}", flush=True)
+
+
+def scenario_lines(people: int, seed: int, use_resolution: bool) -> list[str]:
     import tempfile
     from pathlib import Path
 
     from accord.app import Actor, App
     from accord.app.network import NetworkQuery
+    from accord.graph import build_network
     from accord.scenario import load_truth
+    from accord.scenario.network_check import (
+        check_network,
+        people_by_resolution,
+        people_by_truth,
+    )
     from accord.settings import Settings
 
+    lines = []
     with tempfile.TemporaryDirectory() as tmp, App(Settings(data_dir=Path(tmp))) as app:
         analyst = Actor("bench", roles=frozenset({"analyst"}), purpose="benchmark")
         folder = Path(tmp) / "scenario"
@@ -160,53 +178,24 @@ def bench_scenario(people: int, seed: int, use_resolution: bool) -> None:
         app.scenario.ingest_all(analyst, folder)
         truth = load_truth(folder)
         true_of = truth.entity_ids(app.settings.node_secret())
+        network = build_network(app.store.iter_statements(), app.model, resolved=true_of)
+        lines.append(
+            "true identities: "
+            + check_network(network, truth, people_by_truth(network, truth)).line()
+        )
         if use_resolution:
-            app.resolution.run(analyst)
-        query = NetworkQuery(resolve=use_resolution)
-        network = app.network.load(analyst, query)
-        if not use_resolution:
-            network = _collapse_by_truth(app, true_of)
-        _score_against_truth(network, truth, true_of, use_resolution)
+            seconds, _ = timed(lambda: app.resolution.run(analyst))
+            resolved = app.resolution.resolved_ids()
+            network = app.network.load(analyst, NetworkQuery(resolve=True))
+            people_of = people_by_resolution(resolved, true_of, truth)
+            check = check_network(network, truth, people_of)
+            lines.append(f"accord resolution ({seconds:.0f} s): " + check.line())
+    return lines
 
 
-def _collapse_by_truth(app: Any, true_of: dict[str, str]) -> Any:
-    from accord.graph import build_network
-
-    return build_network(app.store.iter_statements(), app.model, resolved=true_of)
-
-
-def _score_against_truth(network: Any, truth: Any, true_of: dict[str, str], resolved: bool) -> None:
-    from accord.graph import KEY_PLAYER_METRIC, top_nodes
-
-    graph = network.graph
-    names = graph.vs["name"]
-    person_of = {n: n if n in truth.people else true_of.get(n, "") for n in names}
-    people = [n for n in names if person_of[n] in truth.people]
-    ranked = top_nodes(network, KEY_PLAYER_METRIC, len(names))
-    position = {r.node: r.rank for r in ranked}
-    organisers = [n for n in people if truth.role(person_of[n]) == "organiser"]
-    cut = max(1, round(0.05 * len(names)))
-    inside = [n for n in organisers if position[n] <= cut]
-    found = detect_communities(graph, "leiden", seed=0)
-    cell = dict(zip(names, found.membership, strict=True))
-    single = [
-        n
-        for n in people
-        if truth.role(person_of[n]) != "victim" and len(truth.groups(person_of[n])) == 1
-    ]
-    labels: dict[str, int] = {}
-    true_groups = [labels.setdefault(truth.groups(person_of[n])[0], len(labels)) for n in single]
-    ari = ig.compare_communities(
-        [cell[n] for n in single],
-        true_groups,
-        method="adjusted_rand",
-    )
-    how = "accord resolution" if resolved else "true identities"
-    print(
-        f"scenario ({how}): {graph.vcount()} nodes, {graph.ecount()} edges; organisers in the "
-        f"top 5% by {KEY_PLAYER_METRIC}: {len(inside)}/{len(organisers)} (target all); "
-        f"community ARI vs true groups over {len(single)} members: {ari:.3f} (target >= 0.8)"
-    )
+def _numbers(flag: str, default: str) -> list[int]:
+    raw = sys.argv[sys.argv.index(flag) + 1] if flag in sys.argv else default
+    return [int(x) for x in raw.split(",")]
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ TEXT_FILES = (
     "nca_intelligence.csv",
     "fiu_suspicious_payments.csv",
     "phone_extraction_calls.csv",
+    "nca_surveillance_logs.csv",
 )
 
 

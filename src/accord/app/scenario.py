@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,8 @@ from accord.audit.events import EventKind
 from accord.ingest import IngestResult
 from accord.scenario import ScenarioConfig, generate, load_config
 from accord.scenario.generate import MANIFEST, Progress
+from accord.scenario.scoring import score_pairs
+from accord.scenario.truth import load_truth
 
 if TYPE_CHECKING:
     from accord.app.core import App
@@ -28,6 +31,8 @@ class ScenarioIngest:
     file: Path
     mapping: Path
     result: IngestResult
+
+PERSON_ID = re.compile(r"P\d+")
 
 
 class ScenarioUseCases:
@@ -97,3 +102,20 @@ class ScenarioUseCases:
             result = self.app.ingest(actor, folder / entry["name"], mapping, progress)
             done.append(ScenarioIngest(folder / entry["name"], mapping, result))
         return done
+
+    def score_resolution(self, actor: Actor, folder: Path) -> dict[str, float | int]:
+        """Pairwise precision, recall and F1 of the current resolution of persons against the
+        scenario's ground truth (synthetic data only; the truth never enters the store)."""
+        truth = load_truth(folder)
+        people = {
+            entity: true_id
+            for entity, true_id in truth.entity_ids(self.app.settings.node_secret()).items()
+            if PERSON_ID.fullmatch(true_id)
+        }
+        score = score_pairs(people, self.app.resolution.resolved_ids()).to_dict()
+        self.app.record(
+            EventKind.CONSULTATION,
+            actor,
+            detail={"use": "scenario.score_resolution", "folder": str(folder), **score},
+        )
+        return score

@@ -96,10 +96,11 @@ def top(
     metric: Annotated[
         str,
         typer.Option(
-            help="degree, betweenness, closeness, pagerank, "
+            help="key_player (default: betweenness and contacts among suspects, "
+            "docs/graph.md), degree, betweenness, closeness, pagerank, "
             "eigenvector, katz, ci, coreness, constraint."
         ),
-    ] = "betweenness",
+    ] = "key_player",
     count: Annotated[int, typer.Option("--top", help="How many nodes.")] = 20,
     weights: Weights = Weighting.INVERSE,
     edgelist: Edgelist = None,

@@ -10,10 +10,12 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import count
 
 import igraph as ig
 
+from accord.graph.suspects import without_places
 from accord.graph.weights import Weighting, strengths
 
 METHODS = ("leiden", "louvain")
@@ -43,9 +45,28 @@ def detect_communities(
     weighting: Weighting = Weighting.INVERSE,
     resolution: float = 1.0,
     engine: str = "auto",
+    places: bool = False,
 ) -> Communities:
+    """Communities weighted by contact strength. Places (crossings, custody suites, venues) are
+    left out unless `places`: each stands alone, since it ties unrelated people (docs/graph.md)."""
     if method not in METHODS:
         raise ValueError(f"unknown community method {method!r} ({', '.join(METHODS)})")
+    part = without_places(graph)
+    if places or part.graph.vcount() == graph.vcount():
+        return _detect(graph, method, seed, weighting, (resolution, engine))
+    found = _detect(part.graph, method, seed, weighting, (resolution, engine))
+    membership = [-1] * graph.vcount()
+    for vertex, group in zip(part.index, found.membership, strict=True):
+        membership[vertex] = group
+    alone = count(max(found.membership, default=-1) + 1)
+    membership = [group if group >= 0 else next(alone) for group in membership]
+    return replace(found, membership=tuple(canonical(membership)))
+
+
+def _detect(
+    graph: ig.Graph, method: str, seed: int, weighting: Weighting, tuning: tuple[float, str]
+) -> Communities:
+    resolution, engine = tuning
     weights = strengths(graph, weighting)
     use_networkit = engine == "networkit" or (engine == "auto" and graph.ecount() > LARGE_EDGES)
     if use_networkit:

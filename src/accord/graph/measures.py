@@ -9,6 +9,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, identity
 from scipy.sparse.linalg import spsolve
 
+from accord.graph.keyplayer import key_player
 from accord.graph.weights import Weighting, distances, strengths
 
 KATZ_ALPHA = 0.1
@@ -86,6 +87,7 @@ def adjacency(graph: ig.Graph, weighting: Weighting) -> csr_matrix:
 
 
 MEASURES: dict[str, Measure] = {
+    "key_player": key_player,
     "degree": degree,
     "betweenness": betweenness,
     "closeness": closeness,

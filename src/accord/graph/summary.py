@@ -11,7 +11,7 @@ from accord.graph.measures import constraint, measure
 from accord.graph.network import Network
 from accord.graph.weights import Weighting
 
-KEY_PLAYER_METRIC = "betweenness"
+KEY_PLAYER_METRIC = "key_player"  # docs/graph.md
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,10 @@ class ScenarioConfig:
     intel: float = 0.6
     sar: float = 0.4
     calls_per_link: float = 4.0
+    cell_meetings: float = 3.0
+    broker_meetings: float = 2.0
+    boss_meetings: float = 2.0
+    meeting_seen: float = 0.5
     xlsx_max_rows: int = 1_000_000
     noise: NoiseRates = field(default_factory=NoiseRates)
 
@@ -71,7 +75,13 @@ class ScenarioConfig:
                 raise ScenarioConfigError(f"{name} is a probability, so 0..1, not {value}")
 
 
-_NOT_PROBABILITIES = {"victims_per_member", "calls_per_link"}
+_NOT_PROBABILITIES = {
+    "victims_per_member",
+    "calls_per_link",
+    "cell_meetings",
+    "broker_meetings",
+    "boss_meetings",
+}
 
 
 def _probabilities(obj: Any) -> list[tuple[str, float]]:

@@ -153,7 +153,7 @@ def extractions(
     owners.update({party.phone.id: party.people[0] for party in group.parties if party.phone})
     calls: list[Call] = []
     for left, right in _contacts(rng, group, set(seized)):
-        for _ in range(_poisson(rng, config.calls_per_link)):
+        for _ in range(numbers.poisson(rng, config.calls_per_link)):
             calls.append(_call(ids, rng, phones[left], phones[right], seized))
     found = []
     for phone_id, event in sorted(seized.items()):
@@ -197,11 +197,3 @@ def _call(
         receiver,
         rng.choice((0, rng.randint(5, 900))),
     )
-
-
-def _poisson(rng: random.Random, mean: float) -> int:
-    count, total = 0, rng.expovariate(1.0)
-    while total < mean:
-        count += 1
-        total += rng.expovariate(1.0)
-    return count

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from accord.scenario.world import Account, Person, Phone, Vehicle
 
@@ -111,6 +111,20 @@ class Extraction:
 
 
 @dataclass(slots=True)
+class Meeting:
+    """Members meeting in person: a cell, a broker with both his cells, or an organiser with a
+    cell's lieutenant. `seen` when surveillance logged it."""
+
+    id: str
+    day: int
+    minute: int
+    kind: str  # cell | broker | boss
+    venue: tuple[str, str, str]  # (place, town, country name)
+    participants: list[Person]
+    seen: bool
+
+
+@dataclass(slots=True)
 class GroupEvents:
     detentions: list[Detention]
     arrivals: list[Arrival]
@@ -118,3 +132,4 @@ class GroupEvents:
     intel: list[Intel]
     payments: list[Payment]
     extractions: list[Extraction]
+    meetings: list[Meeting] = field(default_factory=list)

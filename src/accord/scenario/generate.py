@@ -18,6 +18,7 @@ from accord.scenario.build import Builder, Ids
 from accord.scenario.config import ScenarioConfig
 from accord.scenario.dealings import extractions, intel_reports, payments
 from accord.scenario.events import GroupEvents
+from accord.scenario.meetings import meetings
 from accord.scenario.noise import Noise
 from accord.scenario.sources.base import Source
 from accord.scenario.sources.border_force import BorderForceSource
@@ -26,6 +27,7 @@ from accord.scenario.sources.custody import CustodySource
 from accord.scenario.sources.fiu import FiuSource
 from accord.scenario.sources.intel import IntelSource
 from accord.scenario.sources.rs_police import SerbianPoliceSource
+from accord.scenario.sources.surveillance import SurveillanceSource
 from accord.scenario.story import Journeys
 from accord.scenario.truth_writer import TruthWriter
 from accord.scenario.victims import add_victims
@@ -45,6 +47,7 @@ def make_sources(config: ScenarioConfig) -> list[Source]:
         SerbianPoliceSource(start),
         FiuSource(start, config.sar),
         CallSource(start),
+        SurveillanceSource(start),
     ]
 
 
@@ -60,6 +63,7 @@ def _group_events(
         intel_reports(config, ids, rng, group),
         payments(config, ids, rng, group),
         extractions(config, ids, rng, group, journeys.custody),
+        meetings(config, ids, rng, group),
     )
 
 

@@ -138,3 +138,12 @@ def plate(rng: random.Random, country: str) -> str:
         return f"{rng.choice(('CA', 'CB', 'PB', 'B', 'A'))} {rng.randrange(1000, 9999)} {letters}"
     letters = "".join(rng.choice(_GB_LETTERS) for _ in range(4))
     return f"{letters[:2]}-{rng.randrange(100, 999)}-{letters[2:]}"
+
+
+def poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson count with this mean, from exponential gaps (stable for one seeded stream)."""
+    count, total = 0, rng.expovariate(1.0)
+    while total < mean:
+        count += 1
+        total += rng.expovariate(1.0)
+    return count

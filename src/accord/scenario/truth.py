@@ -11,8 +11,8 @@ Layout of a scenario folder (all CSV files are UTF-8 with a header row):
   account ``A…``, boat ``B…``, place ``LOC:…``), ``noise`` (``;``-separated tags) and
   ``malformed`` (1 when the row was deliberately broken).
 - ``truth/links.csv``: the same for links; ``event_id`` is the true event: detention ``D…``,
-  custody ``C…``, crossing ``X…``, payment ``M…``, call ``CL…``, a use ``U:<person>:<object>``
-  or an association ``A:<person>:<person>``.
+  custody ``C…``, crossing ``X…``, payment ``M…``, call ``CL…``, meeting ``MT…``, a use
+  ``U:<person>:<object>`` or an association ``A:<person>:<person>``.
 - ``truth/people.csv``: each person's true role, groups, cells, broker flag, nationality, birth
   date and names (native script and usual English form) and alias.
 - ``truth/objects.csv``, ``truth/groups.csv``, ``truth/events.csv``: phones, vehicles, accounts,

@@ -11,7 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from accord.scenario.events import CROSSINGS, Boat, GroupEvents
+from accord.scenario.events import CROSSINGS, Boat, GroupEvents, Meeting
+from accord.scenario.meetings import all_venues, venue_id
 from accord.scenario.sources.base import Row
 from accord.scenario.sources.custody import SUITES
 from accord.scenario.world import Group, Person
@@ -163,6 +164,8 @@ class TruthWriter:
             self._writers["objects"].writerow((f"LOC:{latin}", "location", latin, "RS", neighbour))
         for suite in SUITES:
             self._writers["objects"].writerow((f"LOC:{suite}", "location", suite, "GB", ""))
+        for venue in all_venues():
+            self._writers["objects"].writerow((venue_id(venue), "location", venue[0], venue[2], ""))
 
     def events(self, group: Group, events: GroupEvents, start: date) -> None:
         out = self._writers["events"]
@@ -212,3 +215,17 @@ class TruthWriter:
             )
         for boat in boats.values():
             self._writers["objects"].writerow((boat.id, "vessel", boat.kind, "", ""))
+        self._meetings(group, events.meetings, start)
+
+    def _meetings(self, group: Group, meetings: list[Meeting], start: date) -> None:
+        for m in meetings:
+            self._writers["events"].writerow(
+                (
+                    m.id,
+                    "Meeting",
+                    (start + timedelta(days=m.day)).isoformat(),
+                    group.id,
+                    ";".join(p.id for p in m.participants),
+                    f"kind={m.kind};venue={venue_id(m.venue)[4:]};seen={int(m.seen)}",
+                )
+            )
