@@ -53,24 +53,36 @@ def fuse(app: App, folder: Path) -> None:
     table = Table("file", "source", "records", "entities", "statements", "rejected rows")
     for done in app.scenario.ingest_all(OPERATOR, folder):
         run = done.result.run
-        table.add_row(done.path.name, run.source, str(run.records), str(run.entities),
-                      str(run.statements), str(run.rejected_rows))
+        table.add_row(
+            done.file.name,
+            run.source,
+            str(run.records),
+            str(run.entities),
+            str(run.statements),
+            str(run.rejected_rows),
+        )
     console.print(table)
     kept = app.quarantine(OPERATOR, limit=5)
     for item in kept:
-        console.print(f"  quarantined {Path(item.file).name}:{item.row} [{item.field}] {item.reason}",
-                      highlight=False)
+        console.print(
+            f"  quarantined {Path(item.file).name}:{item.row} [{item.field}] {item.reason}",
+            highlight=False,
+        )
 
 
 def resolve(app: App, folder: Path) -> None:
     step("3. Resolve people across agencies and scripts")
     summary = app.resolution.run(OPERATOR)
-    console.print(f"{summary.records} person records -> {summary.clusters} people "
-                  f"({summary.merged_records} records merged, {summary.unresolved} unresolved "
-                  f"with a reason; model v{summary.model_version}, trained now: {summary.trained})")
+    console.print(
+        f"{summary.records} person records -> {summary.clusters} people "
+        f"({summary.merged_records} records merged, {summary.unresolved} unresolved "
+        f"with a reason; model v{summary.model_version}, trained now: {summary.trained})"
+    )
     score = app.scenario.score_resolution(OPERATOR, folder)
-    console.print(f"against the scenario's truth: precision {score['precision']:.3f}, "
-                  f"recall {score['recall']:.3f}, F1 {score['f1']:.3f} (pairwise)")
+    console.print(
+        f"against the scenario's truth: precision {score['precision']:.3f}, "
+        f"recall {score['recall']:.3f}, F1 {score['f1']:.3f} (pairwise)"
+    )
 
 
 def analyse(app: App) -> None:
@@ -83,6 +95,7 @@ def analyse(app: App) -> None:
         table.add_row(str(rank), item.node, item.label, f"{item.score:.4f}")
     console.print(table)
     found, groups = app.network.communities(OPERATOR, query, seed=7)
+    console.print(f"method {found.method}, modularity {found.modularity:.3f}")
     console.print(f"{len(groups)} communities; largest sizes {sorted(map(len, groups))[-5:]}")
 
 
@@ -122,8 +135,10 @@ def serve(app: App) -> None:
         if app.auth.user(name) is None:
             app.auth.add_user(name, DEMO_PASSWORD, agency, frozenset(roles), clearance)
     names = ", ".join(name for name, *_ in DEMO_USERS)
-    console.print(f"Open http://127.0.0.1:8000 and sign in as one of {names} "
-                  f"with the password [bold]{DEMO_PASSWORD}[/] (synthetic data only). Ctrl-C stops.")
+    console.print(
+        f"Open http://127.0.0.1:8000 and sign in as one of {names} "
+        f"with the password [bold]{DEMO_PASSWORD}[/] (synthetic data only). Ctrl-C stops."
+    )
     if os.environ.get("ACCORD_DEMO_SERVE", "1") == "0":
         return
     import uvicorn

@@ -67,3 +67,10 @@ def test_places_stand_alone_and_do_not_join_groups() -> None:
     assert cell["x"] not in others
     kept = detect_communities(graph, seed=1, places=True)
     assert len(set(kept.membership)) < len(set(found.membership))
+
+
+def test_cli_weight_choices_match_the_graph_weightings() -> None:
+    from accord.cli.network import WeightChoice
+    from accord.graph import Weighting
+
+    assert {c.value for c in WeightChoice} == {w.value for w in Weighting}

@@ -1,4 +1,4 @@
-"""The application layer: every use-case passes through App, which checks policy and records audit."""
+"""The application layer: every use-case passes through App, which checks policy and audits."""
 
 from accord.app.actor import Actor
 from accord.app.core import App

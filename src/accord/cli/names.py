@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from accord.app.names import NameComparison
 from accord.cli.context import console, open_app, print_json
+
+if TYPE_CHECKING:
+    from accord.app.names import NameComparison
 
 names_app = typer.Typer(help="Names across scripts: check a transliteration.")
 

@@ -7,14 +7,33 @@ Filters for the store's network go before the command (`accord network --source 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from accord.app.network import DisruptionSpec, NetworkQuery, Weighting
 from accord.cli import network_show as show
 from accord.cli.context import actor, open_app, print_json
+
+if TYPE_CHECKING:
+    from accord.app.network import NetworkQuery, Weighting
+
+
+class WeightChoice(StrEnum):
+    """The --weights choices; the same values as accord.graph.Weighting (pinned by a test), kept
+    here so that `accord --help` does not load the graph libraries."""
+
+    NONE = "none"
+    INVERSE = "inverse"
+    DISTANCE = "distance"
+
+
+def _weighting(choice: WeightChoice) -> Weighting:
+    from accord.app.network import Weighting
+
+    return Weighting(choice.value)
+
 
 network_app = typer.Typer(
     help="Network analysis: measures, cells, paths, disruption simulation, exports.",
@@ -28,7 +47,7 @@ Edgelist = Annotated[
 Purpose = Annotated[str, typer.Option("--purpose", help="Why you are consulting this network.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Weights = Annotated[
-    Weighting,
+    WeightChoice,
     typer.Option("--weights", help="none: hops; inverse: counts as strength; distance: as length."),
 ]
 Day = Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"])]
@@ -67,6 +86,8 @@ def filters(
 
 
 def _query(ctx: typer.Context, edgelist: Path | None) -> NetworkQuery:
+    from accord.app.network import NetworkQuery
+
     options: dict[str, Any] = dict(ctx.obj or {})
     try:
         return NetworkQuery.from_options(edgelist=edgelist, **options)
@@ -102,7 +123,7 @@ def top(
         ),
     ] = "key_player",
     count: Annotated[int, typer.Option("--top", help="How many nodes.")] = 20,
-    weights: Weights = Weighting.INVERSE,
+    weights: Weights = WeightChoice.INVERSE,
     edgelist: Edgelist = None,
     purpose: Purpose = "analysis",
     as_json: AsJson = False,
@@ -110,7 +131,7 @@ def top(
     """The highest-scoring nodes by a measure."""
     query = _query(ctx, edgelist)
     with open_app() as app:
-        ranked = app.network.top(actor(purpose), query, metric, count, weights)
+        ranked = app.network.top(actor(purpose), query, metric, count, _weighting(weights))
     rows = [show.asdict(r) for r in ranked]
     print_json(rows) if as_json else show.ranked(rows, metric)
 
@@ -121,7 +142,7 @@ def communities(
     *,
     method: Annotated[str, typer.Option(help="leiden or louvain.")] = "leiden",
     seed: Annotated[int, typer.Option(help="Same seed, same partition.")] = 0,
-    weights: Weights = Weighting.INVERSE,
+    weights: Weights = WeightChoice.INVERSE,
     edgelist: Edgelist = None,
     purpose: Purpose = "analysis",
     as_json: AsJson = False,
@@ -129,7 +150,9 @@ def communities(
     """Cells found by Leiden or Louvain (seeded, reproducible)."""
     query = _query(ctx, edgelist)
     with open_app() as app:
-        found, groups = app.network.communities(actor(purpose), query, method, seed, weights)
+        found, groups = app.network.communities(
+            actor(purpose), query, method, seed, _weighting(weights)
+        )
     data = {"method": found.method, "engine": found.engine, "seed": found.seed,
             "modularity": found.modularity, "groups": groups}  # fmt: skip
     print_json(data) if as_json else show.groups(data)
@@ -143,8 +166,9 @@ def path(
     target: Annotated[str, typer.Argument(help="Node id.")],
     k: Annotated[int, typer.Option("--k", help="How many shortest paths.")] = 1,
     weights: Annotated[
-        Weighting, typer.Option("--weights", help="none: fewest hops; inverse: strongest contacts.")
-    ] = Weighting.NONE,
+        WeightChoice,
+        typer.Option("--weights", help="none: fewest hops; inverse: strongest contacts."),
+    ] = WeightChoice.NONE,
     edgelist: Edgelist = None,
     purpose: Purpose = "analysis",
     as_json: AsJson = False,
@@ -152,7 +176,9 @@ def path(
     """Shortest (and k-shortest) paths between two nodes."""
     query = _query(ctx, edgelist)
     with open_app() as app:
-        found = app.network.path(actor(purpose), query, source, target, k=k, weighting=weights)
+        found = app.network.path(
+            actor(purpose), query, source, target, k=k, weighting=_weighting(weights)
+        )
     rows = [{**show.asdict(p), "hops": p.hops} for p in found]
     print_json(rows) if as_json else show.paths(rows)
 
@@ -184,7 +210,7 @@ def disrupt(
         str, typer.Option(help="sequential (re-rank after each arrest) or block.")
     ] = "sequential",
     block_size: Annotated[int, typer.Option(help="Arrests per step in block mode.")] = 5,
-    weights: Weights = Weighting.INVERSE,
+    weights: Weights = WeightChoice.INVERSE,
     min_nodes: Annotated[int, typer.Option(help="Stop when this many nodes are left.")] = 5,
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many steps.")] = None,
     sample: Annotated[
@@ -198,8 +224,12 @@ def disrupt(
 ) -> None:
     """Simulate arrests by a targeting metric and print the step-by-step curve."""
     query = _query(ctx, edgelist)
+    from accord.app.network import DisruptionSpec
+
     try:
-        spec = DisruptionSpec(metric, mode, block_size, weights, min_nodes, max_steps, sample)
+        spec = DisruptionSpec(
+            metric, mode, block_size, _weighting(weights), min_nodes, max_steps, sample
+        )
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     with open_app() as app:
@@ -213,7 +243,7 @@ def arrests(
     ctx: typer.Context,
     *,
     nodes: Annotated[list[str], typer.Argument(help="Node ids of the people arrested, in order.")],
-    weights: Weights = Weighting.INVERSE,
+    weights: Weights = WeightChoice.INVERSE,
     edgelist: Edgelist = None,
     purpose: Purpose = "analysis",
     as_json: AsJson = False,
@@ -221,7 +251,7 @@ def arrests(
     """What a given arrest list does to the network, one arrest a step."""
     query = _query(ctx, edgelist)
     with open_app() as app:
-        result = app.network.arrests(actor(purpose), query, nodes, weights)
+        result = app.network.arrests(actor(purpose), query, nodes, _weighting(weights))
     data = show.disruption(result, None)
     print_json(data) if as_json else show.curve(data)
 

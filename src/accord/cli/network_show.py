@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from accord.app.network import DisruptionResult, TieSpread
 from accord.cli.context import console, make_table
+
+if TYPE_CHECKING:
+    from accord.app.network import DisruptionResult, TieSpread
 
 
 def asdict(item: Any) -> dict[str, Any]:

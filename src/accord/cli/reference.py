@@ -1,6 +1,6 @@
 """Generate the CLI reference (docs/cli.md) from the commands' own help, so it cannot drift.
 
-    .venv/bin/python -m accord.cli.reference > docs/cli.md
+.venv/bin/python -m accord.cli.reference > docs/cli.md
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ def _param_line(param: Any) -> str:
 
 def _usage(path: list[str], command: Any) -> str:
     arguments = [
-        str(p.name).upper() for p in command.params if getattr(p, "param_type_name", "") == "argument"
+        str(p.name).upper()
+        for p in command.params
+        if getattr(p, "param_type_name", "") == "argument"
     ]
     tail = " COMMAND" if getattr(command, "commands", None) else ""
     return " ".join(["accord", *path, "[OPTIONS]", *arguments]) + tail

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from accord.cli.context import console, open_app
-from accord.web import create_web_app
 
 web_app = typer.Typer(help="The web interface (search, entities, network, sharing, audit).")
 
@@ -19,6 +17,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the web interface until interrupted (sign in as a user made with `accord user add`)."""
+    import uvicorn
+
+    from accord.web import create_web_app
+
     with open_app() as app:
         console.print(
             f"accord web interface of node {app.settings.node_name}: http://{host}:{port}"

@@ -39,7 +39,7 @@ class PairScore:
         }
 
 
-def _pairs(sizes: Counter[object]) -> int:
+def _pairs(sizes: Counter[str] | Counter[tuple[str, str]]) -> int:
     return sum(n * (n - 1) // 2 for n in sizes.values())
 
 
