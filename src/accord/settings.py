@@ -16,6 +16,34 @@ from typing import Any
 
 GIB = 1024**3
 
+# Settings read by one capability (through `Settings.extra`), so that each area keeps its own
+# parsing; listed here so an unknown or misspelt setting is an error, not silently ignored.
+AREA_SETTINGS: dict[str, str] = {
+    "auth_issuer": "issuer name in this node's tokens (default accord:<node_name>)",
+    "auth_token_ttl": "token lifetime in seconds (default 3600)",
+    "auth_scrypt_log2n": "scrypt cost for new password hashes, log2 N (default 17)",
+    "oidc_issuer": "an external OpenID Connect issuer whose tokens the API accepts",
+    "oidc_audience": "the audience those tokens must carry",
+    "oidc_jwks": "the issuer's JWKS, as a file path or URL",
+    "oidc_algorithms": "accepted signature algorithms (default ES256,RS256)",
+    "oidc_username_claim": "claim naming the user (default preferred_username)",
+    "oidc_agency_claim": "claim naming the user's agency (default agency)",
+    "oidc_roles_claim": "claim listing the user's roles (default roles)",
+    "oidc_clearance_claim": "claim with the user's clearance (default clearance)",
+    "oidc_language_claim": "claim with the user's language (default locale)",
+    "api_max_body_bytes": "largest JSON request body (default 1 MiB)",
+    "api_max_upload_bytes": "largest upload (default 256 MiB, never above max_ingest_bytes)",
+    "resolve_engine": "duckdb (default) or spark",
+    "spark_master": "Spark master URL when resolve_engine is spark (default local[2])",
+    "max_package_bytes": "largest sharing package accepted or sent (default 8 MiB)",
+    "package_ttl_hours": "how long a sent package stays valid (default 72)",
+    "hit_per_second": "hit/no-hit queries a partner may make per second (default 1000)",
+    "hit_burst": "hit/no-hit burst allowance per partner (default 1000)",
+    "hit_hourly_identifiers": "identifiers a partner may query per hour (default 1,000,000)",
+}
+# Environment variables with these prefixes belong to tools around accord, not to settings.
+NOT_SETTINGS = ("ACCORD_SETTINGS", "ACCORD_DEMO_", "ACCORD_RELIABILITY_")
+
 
 class SettingsError(ValueError):
     """A setting with a value accord cannot use."""
@@ -41,6 +69,11 @@ class Settings:
         values.update(overrides)
         known = {f.name for f in fields(cls)}
         extra = {k: v for k, v in values.items() if k not in known}
+        unknown = sorted(set(extra) - AREA_SETTINGS.keys())
+        if unknown:
+            raise SettingsError(
+                f"unknown setting(s) {', '.join(unknown)}; see docs/settings.md for the list"
+            )
         settings = cls(**{k: _coerce(k, v) for k, v in values.items() if k in known})
         return replace(settings, extra={**settings.extra, **extra})
 
@@ -73,7 +106,7 @@ def _from_file(env: Mapping[str, str]) -> dict[str, Any]:
 def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in env.items():
-        if key.startswith("ACCORD_") and key != "ACCORD_SETTINGS":
+        if key.startswith("ACCORD_") and not key.startswith(NOT_SETTINGS):
             values[key.removeprefix("ACCORD_").lower()] = value
     return values
 

@@ -33,3 +33,11 @@ def test_every_setting_is_documented() -> None:
         if item.name != "extra":
             assert f"`{item.name}`" in text, f"setting {item.name} is not in docs/settings.md"
             assert f"ACCORD_{item.name.upper()}" in text
+
+
+def test_every_area_setting_is_documented() -> None:
+    from accord.settings import AREA_SETTINGS
+
+    text = (DOCS / "settings.md").read_text(encoding="utf-8")
+    for key in AREA_SETTINGS:
+        assert f"`{key}`" in text and f"ACCORD_{key.upper()}" in text, key
