@@ -19,11 +19,11 @@ def test_environment_overrides_file_and_defaults(tmp_path: Path) -> None:
 
 def test_unknown_settings_are_errors_naming_them(tmp_path: Path) -> None:
     missing = {"ACCORD_SETTINGS": str(tmp_path / "none.toml")}
-    with pytest.raises(SettingsError, match="none.toml does not exist"):
+    with pytest.raises(SettingsError, match=r"none\.toml does not exist"):
         Settings.load(missing)
     env = {"ACCORD_SETTINGS": str(tmp_path / "a.toml"), "ACCORD_DATABSE_URL": "x"}
     (tmp_path / "a.toml").write_text("")
-    with pytest.raises(SettingsError, match="unknown setting.*databse_url"):
+    with pytest.raises(SettingsError, match=r"unknown setting.*databse_url"):
         Settings.load(env)
 
 
