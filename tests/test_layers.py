@@ -48,7 +48,7 @@ ALLOWED = {
     "app": {"model", "seam", "backend", "verb", "app", "settings"},
     "interface": {"app", "interface", "model", "settings"},
     "settings": set(),
-    "demo": {"app", "interface", "model", "settings"},
+    "demo": {"app", "interface", "model", "settings", "demo"},
     "root": {"app", "model", "settings", "root", "interface"},
 }
 

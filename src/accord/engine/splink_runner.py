@@ -1,0 +1,35 @@
+"""Training and prediction with Splink, shared by the DuckDB and Spark engines."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from splink import Linker, block_on
+
+from accord.engine.base import ScoredPairs, TrainingPlan
+
+SPLINK_LOG_LEVEL = logging.ERROR
+
+
+def train_linker(linker: Linker, plan: TrainingPlan, records: int) -> dict[str, Any]:
+    training = linker.training
+    training.estimate_probability_two_random_records_match(
+        list(plan.deterministic_rules), recall=plan.recall
+    )
+    training.estimate_u_using_random_sampling(max_pairs=plan.u_max_pairs, seed=plan.seed)
+    sample = plan.em_max_pairs if records > plan.em_max_pairs else None
+    for columns in plan.em_blocks:
+        training.estimate_parameters_using_expectation_maximisation(
+            block_on(*columns), estimate_without_term_frequencies=True, max_pairs=sample
+        )
+    model: dict[str, Any] = linker.misc.save_model_to_json()
+    return model
+
+
+def pairs_from_rows(rows: dict[str, list[Any]]) -> ScoredPairs:
+    return ScoredPairs(
+        left=[str(v) for v in rows["entity_id_l"]],
+        right=[str(v) for v in rows["entity_id_r"]],
+        probability=[float(v) for v in rows["match_probability"]],
+    )

@@ -1,0 +1,57 @@
+"""Entity resolution: cross-script features, batch resolution on an engine, judgements, review,
+explanations and real-time linking (names normalisation lives in accord.resolve.names)."""
+
+from accord.resolve.batch import (
+    KEEP_THRESHOLD,
+    MERGE_THRESHOLD,
+    BatchResult,
+    Prepared,
+    prepare,
+    resolve_batch,
+    train,
+)
+from accord.resolve.candidates import CandidateIndex
+from accord.resolve.clustering import Clustering, Contradiction, cluster, cluster_id_for
+from accord.resolve.features import (
+    NO_NAME_OR_IDENTIFIER,
+    Features,
+    features_of,
+    unusable_reason,
+)
+from accord.resolve.realtime import JudgementIndex, LinkResult, Match, RealTimeLinker
+from accord.resolve.records import PERSON_PROPS, PERSON_SCHEMATA, PersonRecord, group_records
+from accord.resolve.review import ReviewItem, review_queue
+from accord.resolve.scoring import Contribution, Explanation, ModelMismatch, Scorer
+
+__all__ = [
+    "KEEP_THRESHOLD",
+    "MERGE_THRESHOLD",
+    "NO_NAME_OR_IDENTIFIER",
+    "PERSON_PROPS",
+    "PERSON_SCHEMATA",
+    "BatchResult",
+    "CandidateIndex",
+    "Clustering",
+    "Contradiction",
+    "Contribution",
+    "Explanation",
+    "Features",
+    "JudgementIndex",
+    "LinkResult",
+    "Match",
+    "ModelMismatch",
+    "PersonRecord",
+    "Prepared",
+    "RealTimeLinker",
+    "ReviewItem",
+    "Scorer",
+    "cluster",
+    "cluster_id_for",
+    "features_of",
+    "group_records",
+    "prepare",
+    "resolve_batch",
+    "review_queue",
+    "train",
+    "unusable_reason",
+]

@@ -1,0 +1,84 @@
+"""Batch resolution: features for every person record, a trained model (reused when saved),
+pairs scored by the engine, clusters under the analysts' judgements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from accord.engine.base import RecordTable, ResolutionEngine, ScoredPairs, TrainingPlan
+from accord.model import Judgement
+from accord.resolve.clustering import Clustering, cluster
+from accord.resolve.features import (
+    FEATURE_COLUMNS,
+    LIST_COLUMNS,
+    Features,
+    features_of,
+    unusable_reason,
+)
+from accord.resolve.person_model import person_settings
+from accord.resolve.records import PersonRecord
+
+MERGE_THRESHOLD = 0.9
+KEEP_THRESHOLD = 0.2
+TRAINING_PLAN = TrainingPlan(
+    deterministic_rules=(
+        "l.name_norm = r.name_norm AND l.dob = r.dob",
+        "l.document = r.document",
+    ),
+    em_blocks=(("dob",), ("name_norm",)),
+)
+
+
+@dataclass(slots=True)
+class Prepared:
+    features: dict[str, Features] = field(default_factory=dict)
+    unresolved: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class BatchResult:
+    clustering: Clustering
+    pairs: ScoredPairs
+    prepared: Prepared
+
+
+def prepare(records: Iterable[PersonRecord]) -> Prepared:
+    prepared = Prepared()
+    for record in records:
+        features = features_of(record)
+        reason = unusable_reason(features)
+        if reason:
+            prepared.unresolved[record.entity_id] = reason
+        else:
+            prepared.features[record.entity_id] = features
+    return prepared
+
+
+def record_table(features: Mapping[str, Features]) -> RecordTable:
+    rows = list(features.values())
+    columns = {name: [row[name] for row in rows] for name in FEATURE_COLUMNS}
+    return RecordTable(columns, list_columns=LIST_COLUMNS, int_columns=frozenset({"dob_year"}))
+
+
+def train(engine: ResolutionEngine, prepared: Prepared) -> dict[str, Any]:
+    if len(prepared.features) < 2:
+        raise ValueError("training needs at least two usable person records")
+    return engine.train(record_table(prepared.features), person_settings(), TRAINING_PLAN)
+
+
+def resolve_batch(
+    engine: ResolutionEngine,
+    prepared: Prepared,
+    model: dict[str, Any],
+    judgements: Sequence[Judgement],
+    threshold: float = MERGE_THRESHOLD,
+) -> BatchResult:
+    if len(prepared.features) >= 2:
+        pairs = engine.predict(record_table(prepared.features), model, KEEP_THRESHOLD)
+    else:
+        pairs = ScoredPairs()
+    edges = zip(pairs.left, pairs.right, pairs.probability, strict=True)
+    clustering = cluster(prepared.features, edges, judgements, threshold)
+    return BatchResult(clustering, pairs, prepared)

@@ -1,0 +1,118 @@
+"""Comparison features of a person record, computed once and stored with the resolution.
+
+Names go through accord.resolve.names, so Cyrillic, Arabic-script and Latin renderings of one name
+reach the same canonical Latin form and the same phonetic and blocking keys; the engine compares
+and blocks on these columns rather than on the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from anyascii import anyascii
+
+from accord.resolve.names import (
+    blocking_keys,
+    canonical_document,
+    canonical_phone,
+    normalise_name,
+    phonetic_keys,
+)
+from accord.resolve.records import PersonRecord
+
+Features = dict[str, Any]
+NO_NAME_OR_IDENTIFIER = "no usable name or identifier"
+FULL_DATE = len("1987-03-12")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+FEATURE_COLUMNS = (
+    "entity_id",
+    "source",
+    "record_id",
+    "name",
+    "name_norm",
+    "name_phonetic",
+    "name_blocking",
+    "initial",
+    "dob",
+    "dob_year",
+    "dob_full",
+    "phones",
+    "documents",
+    "document",
+    "document_prefix",
+    "nationality",
+    "address",
+)
+LIST_COLUMNS = frozenset({"name_phonetic", "name_blocking", "phones", "documents"})
+
+
+def display_name(record: PersonRecord) -> str | None:
+    name = record.first("name")
+    if name:
+        return name
+    parts = [p for p in (record.first("firstName"), record.first("lastName")) if p]
+    return " ".join(parts) or None
+
+
+def _canonical_or_none(value: str, canonical: Any) -> str | None:
+    try:
+        found = canonical(value)
+    except ValueError:
+        return None
+    return str(found) if found else None
+
+
+def _canonical_all(values: list[str], canonical: Any) -> list[str] | None:
+    found = sorted({c for c in (_canonical_or_none(v, canonical) for v in values) if c})
+    return found or None
+
+
+def _address(record: PersonRecord) -> str | None:
+    text = " ".join(record.get("address"))
+    cleaned = _NOT_WORD.sub(" ", anyascii(text).lower()).strip()
+    return cleaned or None
+
+
+def _name_columns(name: str | None) -> Features:
+    norm = normalise_name(name) if name else ""
+    if not norm:
+        return {"name_norm": None, "name_phonetic": None, "name_blocking": None, "initial": None}
+    return {
+        "name_norm": norm,
+        "name_phonetic": sorted(set(phonetic_keys(name or ""))) or None,
+        "name_blocking": sorted(set(blocking_keys(name or ""))) or None,
+        "initial": norm[0],
+    }
+
+
+def features_of(record: PersonRecord) -> Features:
+    name = display_name(record)
+    dob = record.first("birthDate")
+    documents = _canonical_all(
+        record.get("passportNumber") + record.get("idNumber"), canonical_document
+    )
+    return {
+        "entity_id": record.entity_id,
+        "source": record.source,
+        "record_id": record.record_id,
+        "name": name,
+        **_name_columns(name),
+        "dob": dob,
+        "dob_year": int(dob[:4]) if dob and dob[:4].isdigit() else None,
+        "dob_full": dob if dob and len(dob) == FULL_DATE else None,
+        "phones": _canonical_all(record.get("phone"), canonical_phone),
+        "documents": documents,
+        "document": documents[0] if documents else None,
+        "document_prefix": documents[0][:4] if documents else None,
+        "nationality": record.first("nationality"),
+        "address": _address(record),
+    }
+
+
+def unusable_reason(features: Features) -> str | None:
+    """Why a record cannot take part in resolution, or None when it can."""
+    if features["name_norm"] or features["phones"] or features["documents"]:
+        return None
+    return NO_NAME_OR_IDENTIFIER

@@ -1,0 +1,220 @@
+"""SQLAlchemy Core implementation of the resolution store (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, select
+
+from accord.store import resolve_tables as rt
+from accord.store.database import Database
+from accord.store.resolve_base import ModelVersion, ResolutionRun, RunOutcome, StoredPair
+
+_CHUNK = 20_000
+
+
+def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _insert_all(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+    for batch in _chunks(rows):
+        conn.execute(table.insert(), batch)
+
+
+def _model_from(row: Any) -> ModelVersion:
+    return ModelVersion(
+        row.version, row.created_at, row.created_by, row.records, json.loads(row.settings)
+    )
+
+
+class SqlResolutionStore:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    # -- models ----------------------------------------------------------------------------
+    def save_model(self, created_by: str, records: int, settings: dict[str, Any]) -> ModelVersion:
+        row = {
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "created_by": created_by,
+            "records": records,
+            "settings": json.dumps(settings, sort_keys=True),
+        }
+        with self.db.engine.begin() as conn:
+            key = conn.execute(rt.resolve_models.insert().values(**row)).inserted_primary_key
+        assert key is not None
+        found = self.model(int(key[0]))
+        assert found is not None
+        return found
+
+    def model(self, version: int | None = None) -> ModelVersion | None:
+        m = rt.resolve_models
+        query = select(m).order_by(m.c.version.desc()).limit(1)
+        if version is not None:
+            query = select(m).where(m.c.version == version)
+        with self.db.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else _model_from(row)
+
+    def models(self) -> list[ModelVersion]:
+        m = rt.resolve_models
+        with self.db.engine.connect() as conn:
+            return [_model_from(row) for row in conn.execute(select(m).order_by(m.c.version))]
+
+    # -- runs ------------------------------------------------------------------------------
+    def save_outcome(self, outcome: RunOutcome) -> None:
+        run_id = outcome.run.id
+        with self.db.engine.begin() as conn:
+            for table in (
+                rt.resolve_clusters,
+                rt.resolve_pairs,
+                rt.resolve_unresolved,
+                rt.resolve_features,
+            ):
+                conn.execute(delete(table))
+            conn.execute(rt.resolve_runs.insert().values(**_run_row(outcome.run)))
+            _insert_all(conn, rt.resolve_clusters, _cluster_rows(outcome, run_id))
+            _insert_all(conn, rt.resolve_pairs, _pair_rows(outcome.pairs, run_id))
+            unresolved = outcome.unresolved.items()
+            _insert_all(
+                conn,
+                rt.resolve_unresolved,
+                ({"entity_id": e, "reason": r, "run_id": run_id} for e, r in unresolved),
+            )
+            features = outcome.features.items()
+            _insert_all(
+                conn,
+                rt.resolve_features,
+                ({"entity_id": e, "data": json.dumps(f)} for e, f in features),
+            )
+
+    def runs(self) -> list[ResolutionRun]:
+        r = rt.resolve_runs
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(r).order_by(r.c.started_at))
+            return [ResolutionRun(**row._asdict()) for row in rows]
+
+    # -- clusters --------------------------------------------------------------------------
+    def move(self, clusters: dict[str, str], run_id: str) -> None:
+        c = rt.resolve_clusters
+        ids = list(clusters)
+        with self.db.engine.begin() as conn:
+            for start in range(0, len(ids), 500):
+                conn.execute(delete(c).where(c.c.entity_id.in_(ids[start : start + 500])))
+            rows = (
+                {"entity_id": e, "cluster_id": k, "run_id": run_id} for e, k in clusters.items()
+            )
+            _insert_all(conn, c, rows)
+
+    def clusters(self) -> dict[str, str]:
+        c = rt.resolve_clusters
+        with self.db.engine.connect() as conn:
+            return {row.entity_id: row.cluster_id for row in conn.execute(select(c))}
+
+    def cluster_of(self, entity_id: str) -> str | None:
+        c = rt.resolve_clusters
+        query = select(c.c.cluster_id).where(c.c.entity_id == entity_id)
+        with self.db.engine.connect() as conn:
+            found = conn.execute(query).scalar_one_or_none()
+        return None if found is None else str(found)
+
+    def members(self, cluster_id: str) -> list[str]:
+        c = rt.resolve_clusters
+        query = select(c.c.entity_id).where(c.c.cluster_id == cluster_id).order_by(c.c.entity_id)
+        with self.db.engine.connect() as conn:
+            return [str(value) for value in conn.execute(query).scalars()]
+
+    def assign(
+        self, entity_id: str, cluster_id: str, features: dict[str, Any], run_id: str
+    ) -> None:
+        with self.db.engine.begin() as conn:
+            for table in (rt.resolve_clusters, rt.resolve_features, rt.resolve_unresolved):
+                conn.execute(delete(table).where(table.c.entity_id == entity_id))
+            conn.execute(
+                rt.resolve_clusters.insert().values(
+                    entity_id=entity_id, cluster_id=cluster_id, run_id=run_id
+                )
+            )
+            conn.execute(
+                rt.resolve_features.insert().values(entity_id=entity_id, data=json.dumps(features))
+            )
+
+    # -- pairs, unresolved, features -------------------------------------------------------
+    def pairs_between(self, low: float, high: float) -> list[StoredPair]:
+        p = rt.resolve_pairs
+        query = select(p).where(p.c.probability >= low, p.c.probability <= high)
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(query.order_by(p.c.left_id, p.c.right_id))
+            return [StoredPair(row.left_id, row.right_id, row.probability) for row in rows]
+
+    def pairs_touching(self, entity_ids: Sequence[str]) -> list[StoredPair]:
+        p = rt.resolve_pairs
+        found: dict[tuple[str, str], StoredPair] = {}
+        ids = list(entity_ids)
+        with self.db.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                query = select(p).where(p.c.left_id.in_(chunk) | p.c.right_id.in_(chunk))
+                for row in conn.execute(query):
+                    found[(row.left_id, row.right_id)] = StoredPair(
+                        row.left_id, row.right_id, row.probability
+                    )
+        return [found[key] for key in sorted(found)]
+
+    def pair(self, left_id: str, right_id: str) -> StoredPair | None:
+        p = rt.resolve_pairs
+        left, right = sorted((left_id, right_id))
+        query = select(p).where(p.c.left_id == left, p.c.right_id == right)
+        with self.db.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else StoredPair(row.left_id, row.right_id, row.probability)
+
+    def unresolved(self) -> dict[str, str]:
+        u = rt.resolve_unresolved
+        with self.db.engine.connect() as conn:
+            return {row.entity_id: row.reason for row in conn.execute(select(u))}
+
+    def features(
+        self, entity_ids: Sequence[str] | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        f = rt.resolve_features
+        with self.db.engine.connect() as conn:
+            if entity_ids is None:
+                result = conn.execution_options(stream_results=True, yield_per=_CHUNK)
+                for row in result.execute(select(f).order_by(f.c.entity_id)):
+                    yield row.entity_id, json.loads(row.data)
+                return
+            for start in range(0, len(entity_ids), 500):
+                ids = list(entity_ids[start : start + 500])
+                for row in conn.execute(select(f).where(f.c.entity_id.in_(ids))):
+                    yield row.entity_id, json.loads(row.data)
+
+
+def _run_row(run: ResolutionRun) -> dict[str, Any]:
+    return {name: getattr(run, name) for name in ResolutionRun.__dataclass_fields__}
+
+
+def _cluster_rows(outcome: RunOutcome, run_id: str) -> Iterator[dict[str, Any]]:
+    for entity_id, cluster_id in outcome.clusters.items():
+        yield {"entity_id": entity_id, "cluster_id": cluster_id, "run_id": run_id}
+
+
+def _pair_rows(pairs: Sequence[StoredPair], run_id: str) -> Iterator[dict[str, Any]]:
+    for pair in pairs:
+        left, right = sorted((pair.left_id, pair.right_id))
+        yield {
+            "left_id": left,
+            "right_id": right,
+            "probability": pair.probability,
+            "run_id": run_id,
+        }

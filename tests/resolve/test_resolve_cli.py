@@ -1,0 +1,50 @@
+"""The resolve, review and export commands over the App."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from accord.app import App
+from accord.cli.main import app as cli
+
+runner = CliRunner()
+
+
+def test_resolve_prints_clusters_and_pairs_then_reuses_the_model(ingested: App) -> None:
+    first = runner.invoke(cli, ["resolve"])
+    assert first.exit_code == 0, first.output
+    assert "resolved." in first.output and "trained" in first.output
+    second = runner.invoke(cli, ["resolve", "--json"])
+    summary = json.loads(second.output)["summary"]
+    assert summary["trained"] is False and summary["model_version"] == 1
+
+
+def test_review_explain_and_judge_from_the_command_line(resolved: App) -> None:
+    listed = runner.invoke(cli, ["review", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    item = json.loads(listed.output)[0]
+    shown = runner.invoke(cli, ["resolve", "explain", item["left_id"], item["right_id"], "--json"])
+    assert json.loads(shown.output)["probability"] == item["probability"]
+    rejected = runner.invoke(cli, ["review", "reject", item["left_id"], item["right_id"]])
+    assert rejected.exit_code == 0, rejected.output
+    assert "negative" in rejected.output
+    again = json.loads(runner.invoke(cli, ["review", "list", "--json"]).output)
+    assert (item["left_id"], item["right_id"]) not in {(i["left_id"], i["right_id"]) for i in again}
+
+
+def test_export_clusters_as_csv(resolved: App) -> None:
+    result = runner.invoke(cli, ["export", "clusters", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(rows) == 180
+    assert set(rows[0]) == {"source", "source_record_id", "resolved_id"}
+
+
+def test_judging_an_unknown_record_is_a_clear_error(resolved: App) -> None:
+    result = runner.invoke(cli, ["review", "accept", "nobody.1", "nobody.2"])
+    assert result.exit_code == 2
+    assert "not a resolved record" in result.output

@@ -1,0 +1,84 @@
+"""Explanations reproduce the engine's probability; real-time linking uses the same model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from resolve_fixtures import Person, bf_row, write_source
+
+from accord.app import App
+from accord.model import Verdict
+from conftest import ANALYST, truth_of
+
+
+def test_explain_gives_per_feature_weights_that_sum_to_the_engine_probability(
+    resolved: App,
+) -> None:
+    pair = resolved.resolution.top_pairs(ANALYST, 1)[0]
+    found = resolved.resolution.explain(ANALYST, pair.left_id, pair.right_id)
+    assert [c.feature for c in found.contributions] == [
+        "name",
+        "birth_date",
+        "phone",
+        "document",
+        "nationality",
+        "address",
+    ]
+    assert found.probability == pytest.approx(pair.probability, abs=1e-9)
+    total = found.prior_weight + sum(c.match_weight for c in found.contributions)
+    assert found.match_weight == pytest.approx(total)
+
+
+def test_every_scored_pair_is_explained_to_the_same_probability(resolved: App) -> None:
+    for pair in resolved.resolution.top_pairs(ANALYST, 500):
+        found = resolved.resolution.explain(ANALYST, pair.left_id, pair.right_id)
+        assert found.probability == pytest.approx(pair.probability, abs=1e-9)
+
+
+def _ingest_one(app: App, folder: Path, person: Person) -> str:
+    data, mapping = write_source(folder, "late-source", [{**bf_row(person), "ref": "L-1"}])
+    app.ingest(ANALYST, data, mapping)
+    return _late_entity(app)
+
+
+def _late_entity(app: App) -> str:
+    found = [s.entity_id for s in app.store.iter_statements(source="late-source")]
+    return found[0]
+
+
+def test_a_new_record_joins_its_person_without_a_batch_run(resolved: App, tmp_path: Path) -> None:
+    truth = truth_of(resolved)
+    known = next(e for e, key in truth.items() if key == "P007")
+    features = dict(resolved.resolution.store.features([known]))[known]
+    first, last = features["name"].split(" ", 1) if " " in features["name"] else ("", "")
+    person = Person("P007", first, last, features["dob"], "", "")
+    new_id = _ingest_one(resolved, tmp_path, person)
+    result = resolved.resolution.link(ANALYST, new_id)
+    assert result.cluster_id == resolved.resolution.cluster_of(known)
+    assert resolved.resolution.cluster_of(new_id) == result.cluster_id
+    assert result.matches[0].probability >= 0.9
+
+
+def test_a_stranger_gets_a_cluster_of_its_own(resolved: App, tmp_path: Path) -> None:
+    person = Person("X", "Ahmad", "Karimi", "1999-01-17", "", "")
+    new_id = _ingest_one(resolved, tmp_path, person)
+    result = resolved.resolution.link(ANALYST, new_id)
+    assert result.cluster_id not in set(resolved.resolution.resolved_ids().values()) - {
+        result.cluster_id
+    }
+    assert all(m.probability < 0.9 for m in result.matches)
+
+
+def test_real_time_linking_respects_a_rejection(resolved: App, tmp_path: Path) -> None:
+    truth = truth_of(resolved)
+    known = sorted(e for e, key in truth.items() if key == "P008")
+    features = dict(resolved.resolution.store.features([known[0]]))[known[0]]
+    res = resolved.resolution
+    res.judge(ANALYST, known[0], known[1], Verdict.POSITIVE)
+    first, last = features["name"].split(" ", 1)
+    new_id = _ingest_one(resolved, tmp_path, Person("P008", first, last, features["dob"], "", ""))
+    res.link(ANALYST, new_id)
+    res.judge(ANALYST, new_id, known[0], Verdict.NEGATIVE)
+    again = res.link(ANALYST, new_id)
+    assert again.cluster_id != res.cluster_of(known[0])
