@@ -16,7 +16,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 from rich.console import Console
 from rich.table import Table
@@ -67,6 +69,7 @@ def fuse(app: App, folder: Path) -> None:
         console.print(
             f"  quarantined {Path(item.file).name}:{item.row} [{item.field}] {item.reason}",
             highlight=False,
+            markup=False,
         )
 
 
@@ -101,15 +104,25 @@ def analyse(app: App) -> None:
 
 def situation(app: App) -> None:
     step("5. Situation from the official series")
-    boats = SHARED / "small-boats" / "data_small_boats_time_series.ods"
+    workbook = SHARED / "small-boats" / "data_small_boats_time_series.ods"
     frontex = SHARED / "frontex" / "detections_monthly.csv"
-    if not boats.is_file() or not frontex.is_file():
+    if not workbook.is_file() or not frontex.is_file():
         console.print(f"(skipped: official series not found under {SHARED})")
         return
-    app.stats.import_small_boats(OPERATOR, boats)
-    app.stats.import_frontex(OPERATOR, frontex)
-    for key, value in app.stats.situation(OPERATOR).items():
-        console.print(f"  {key}: {value}", highlight=False)
+    app.stats.import_small_boats(OPERATOR, workbook)
+    # The Frontex extract is "data as of 3 June 2025" (its README); a CSV carries no date itself.
+    app.stats.import_frontex(OPERATOR, frontex, published=date(2025, 6, 3))
+    now = app.stats.situation(OPERATOR)
+    boats, routes = cast(dict[str, Any], now["small_boats"]), cast(dict[str, Any], now["frontex"])
+    week, ytd, last = boats["latest_week"], boats["year_to_date"], boats["same_window_last_year"]
+    console.print(
+        f"small boats (published {boats['published']}): week {week['from']} to "
+        f"{week['to']}: {week['migrants']:,} people in {week['boats']} boats; year to date "
+        f"{ytd['migrants']:,} against {last['migrants']:,} a year before "
+        f"({boats['change_pct']:+.1f}%)"
+    )
+    top = ", ".join(f"{r['route']} {r['detections']:,}" for r in routes["top_routes"])
+    console.print(f"Frontex detections {routes['from']} to {routes['to']}: {top}")
 
 
 def share() -> None:
@@ -126,7 +139,11 @@ def account(app: App) -> None:
     step("7. Verify the tamper-evident audit log")
     report = app.audit.verify()
     checkpoint = app.audit.checkpoint()
-    console.print(f"audit log: {report}; signed checkpoint at size {checkpoint.size}")
+    state = "verifies" if report.problem is None else f"FAILS: {report.problem}"
+    console.print(
+        f"audit log of {report.entries} entries {state}; Merkle root "
+        f"{report.root.hex()[:16]}..., signed checkpoint at size {checkpoint.size}"
+    )
 
 
 def serve(app: App) -> None:
