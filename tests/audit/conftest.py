@@ -1,48 +1,15 @@
-"""Fixtures for accountability tests: actors with different roles and an App holding examples."""
+"""Fixtures for accountability tests: an App holding examples, and a raw database handle."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from audit_people import ANALYST, SENSITIVE_CSV, SENSITIVE_MAPPING, ingest_examples
 from sqlalchemy import Engine, create_engine
 
-from accord.app import Actor, App
-
-ANALYST = Actor("analyst-1", agency="NCA", roles=frozenset({"analyst"}), purpose="test")
-INVESTIGATOR = Actor("inv-1", agency="NCA", roles=frozenset({"investigator"}), purpose="test")
-DPO = Actor("dpo-1", agency="NCA", roles=frozenset({"dpo"}), purpose="test")
-
-SENSITIVE_CSV = """ref,name,ethnicity,role
-T-1,Ana Markovic,Roma,victim
-T-2,Milan Ilic,Serb,suspect
-"""
-
-SENSITIVE_MAPPING = """source:
-  name: test-interviews
-  agency: Test Police
-  retention: {review_years: 6, group: 3}
-format: csv
-record_id: ref
-marking:
-  classification: OFFICIAL
-  subject: other
-marking_columns:
-  subject: {column: role, values: {victim: victim, suspect: suspect}}
-entities:
-  person:
-    schema: Person
-    keys: [ref]
-    properties:
-      name: name
-      ethnicity: ethnicity
-"""
-
-
-def ingest_examples(app: App, examples: Path) -> None:
-    for name in ("uk_police_custody.csv", "border_force_arrivals.jsonl"):
-        data = examples / name
-        app.ingest(ANALYST, data, data.with_suffix(".yaml"))
+from accord.app import App
 
 
 @pytest.fixture
@@ -62,7 +29,7 @@ def interviews(app: App, tmp_path: Path) -> App:
 
 
 @pytest.fixture
-def raw_db(database_url: str) -> Engine:
+def raw_db(database_url: str) -> Iterator[Engine]:
     """A direct connection to the test database, for tampering behind the App's back."""
     engine = create_engine(database_url)
     yield engine

@@ -37,11 +37,14 @@ def test_log_verify_checkpoint_and_prove(
 ) -> None:
     ingest_custody(examples)
     events = json.loads(ok("audit", "log", "--json", "--kind", "collection"))
-    assert [e["kind"] for e in events] == ["collection"] and events[0]["seq"] == 1
-    assert "4 event(s)" in ok("audit", "log", "--actor", events[0]["actor"])
-    assert "verified: 4 entries" in ok("audit", "verify")
+    # One ingest: its intent (logged before anything is stored) and its outcome.
+    assert [e["detail"]["phase"] for e in events] == ["started", "stored"]
+    assert events[0]["seq"] == 1
+    # the ingest's two, the search and the log reads themselves
+    assert "5 event(s)" in ok("audit", "log", "--actor", events[0]["actor"])
+    assert "verified: 5 entries" in ok("audit", "verify")
     checkpoint = json.loads(ok("audit", "checkpoint"))
-    assert checkpoint["size"] == 4
+    assert checkpoint["size"] == 5
     proof = tmp_path / "proof.json"
     proof.write_text(ok("audit", "prove", "2"), encoding="utf-8")
     key = ok("audit", "key").strip()
@@ -51,8 +54,8 @@ def test_log_verify_checkpoint_and_prove(
     assert runner.invoke(cli, ["audit", "check-proof", str(proof), "--key", wrong]).exit_code == 1
     ok("audit", "checkpoint")
     growth = tmp_path / "growth.json"
-    growth.write_text(ok("audit", "consistency", "4"), encoding="utf-8")
-    assert "extends the log of 4" in ok("audit", "check-proof", str(growth), "--key", key)
+    growth.write_text(ok("audit", "consistency", "5"), encoding="utf-8")
+    assert "extends the log of 5" in ok("audit", "check-proof", str(growth), "--key", key)
 
 
 def test_verify_fails_naming_the_entry(settings: Settings, examples: Path, raw_db: Engine) -> None:

@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from audit_people import ANALYST
+
 from accord.app import App
-from conftest import ANALYST
 
 READER = """
 import sys, threading

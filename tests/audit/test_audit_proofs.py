@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from audit_people import ANALYST
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,7 +20,6 @@ from accord.audit.proofs import (
     prove_consistency,
     prove_inclusion,
 )
-from conftest import ANALYST
 
 KEY = Ed25519PrivateKey.generate()
 PUBLIC = public_key_bytes(KEY)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from audit_people import ANALYST, DPO
 
 from accord.app import App
 from accord.audit.erasure import ErasureNotice
 from accord.audit.events import EventKind
 from accord.audit.retention import Action, review_cutoff
-from conftest import ANALYST, DPO
 
 ARRIVALS = "uk-border-force-arrivals"
 RAHIMI = "BF-SB-2024-0412-002"

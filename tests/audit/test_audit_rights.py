@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from audit_people import ANALYST, DPO
 
 from accord.app import App
 from accord.audit.events import EventKind
-from conftest import ANALYST, DPO
 
 CUSTODY = "uk-police-custody"
 

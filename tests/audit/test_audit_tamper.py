@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from audit_people import ANALYST
 from sqlalchemy import Engine, text
 
 from accord.app import App
 from accord.audit.chain import entry_hash
 from accord.audit.events import EventKind
-from conftest import ANALYST
 
 
 @pytest.fixture

@@ -113,4 +113,4 @@ def ingest_gang(store: Store) -> None:
         done = IngestRun(
             run_id, source.name, f"{source.name}.csv", run_id, NOW.isoformat(), NOW.isoformat(), 1
         )
-        store.ingest(source, [Chunk(run_id, statements)], lambda d=done: d)
+        store.ingest(source, [Chunk(run_id, statements)], lambda _entities, d=done: d)

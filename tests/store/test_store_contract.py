@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -43,7 +44,9 @@ def ingest(
     rejections: tuple[Rejection, ...] = (),
 ) -> IngestRun:
     chunk = Chunk(run_id, statements, list(rejections))
-    return store.ingest(SOURCE, [chunk], lambda: run(run_id, run_id))
+    return store.ingest(
+        SOURCE, [chunk], lambda entities: replace(run(run_id, run_id), entities=entities)
+    )
 
 
 def test_ingest_writes_statements_run_and_source(store: SqlStore) -> None:
@@ -75,7 +78,7 @@ def test_a_failure_while_streaming_leaves_no_trace(store: SqlStore) -> None:
         raise ValueError("adapter failed half way")
 
     with pytest.raises(ValueError, match="half way"):
-        store.ingest(SOURCE, chunks(), lambda: run("run-x"))
+        store.ingest(SOURCE, chunks(), lambda entities: run("run-x"))
     assert store.count_statements() == 0
     assert store.quarantine() == []
     assert store.runs() == []

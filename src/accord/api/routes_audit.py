@@ -6,12 +6,15 @@ from itertools import islice
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Security
+from fastapi import Path as PathParam
 
 from accord.api.paging import WindowDep, page
 from accord.api.schemas import ERRORS
 from accord.api.security import AppDep, acting, consulting
 from accord.app import Actor
 from accord.app.audit import event_dict
+
+MAX_SEQ = 2**63 - 1  # the largest position a database integer holds
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"], responses=ERRORS)
 Auditor = Annotated[Actor, Security(acting, scopes=["audit"])]
@@ -53,14 +56,19 @@ def checkpoints(app: AppDep, _: Auditor) -> list[dict[str, Any]]:
 
 
 @router.get("/proofs/{seq}")
-def inclusion(app: AppDep, _: Auditor, seq: int) -> dict[str, Any]:
+def inclusion(
+    app: AppDep, _: Auditor, seq: Annotated[int, PathParam(ge=1, le=MAX_SEQ)]
+) -> dict[str, Any]:
     """A proof that entry `seq` is in the log, checkable offline with the node's public key."""
     return app.audit.prove(seq).to_dict()
 
 
 @router.get("/proofs")
 def consistency(
-    app: AppDep, _: Auditor, old_size: int, new_size: int | None = None
+    app: AppDep,
+    _: Auditor,
+    old_size: Annotated[int, Query(ge=0, le=MAX_SEQ)],
+    new_size: Annotated[int | None, Query(ge=0, le=MAX_SEQ)] = None,
 ) -> dict[str, Any]:
     """A proof that the log at `new_size` extends the log at `old_size` (append-only)."""
     return app.audit.prove_growth(old_size, new_size).to_dict()

@@ -26,7 +26,11 @@ class Actor:
     @classmethod
     def console(cls, purpose: str = "", roles: frozenset[str] | None = None) -> Actor:
         """The operator at this node's command line."""
-        return cls(user=f"console:{getpass.getuser()}", roles=roles or frozenset({"analyst"}), purpose=purpose)
+        return cls(
+            user=f"console:{getpass.getuser()}",
+            roles=roles or frozenset({"analyst"}),
+            purpose=purpose,
+        )
 
     def for_purpose(self, purpose: str) -> Actor:
         return replace(self, purpose=purpose)

@@ -170,6 +170,7 @@ class AuditUseCases:
 def collection_detail(result: IngestResult) -> dict[str, Any]:
     run = result.run
     return {
+        "phase": "already ingested" if result.already_ingested else "stored",
         "source": run.source,
         "file": run.file,
         "file_hash": run.file_hash,

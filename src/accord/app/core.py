@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -141,6 +142,11 @@ class App:
         self, actor: Actor, path: Path, mapping_path: Path, progress: Progress | None = None
     ) -> IngestResult:
         mapping = load_mapping(mapping_path, self.model)
+        run_id = str(uuid.uuid4())
+        # Logged before anything is stored, so nothing is ever stored without its entry
+        # (DPA 2018 s.62); a crash after this line leaves an entry for a run that never landed.
+        intent = {"phase": "started", "run": run_id, "source": mapping.source.name}
+        self.record(EventKind.COLLECTION, actor, detail={**intent, "file": str(path)})
         result = ingest_file(
             self.store,
             mapping,
@@ -150,6 +156,7 @@ class App:
             chunk_rows=self.settings.ingest_chunk_rows,
             progress=progress,
             model=self.model,
+            run_id=run_id,
         )
         self.record(EventKind.COLLECTION, actor, detail=collection_detail(result))
         return result

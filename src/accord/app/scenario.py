@@ -32,6 +32,7 @@ class ScenarioIngest:
     mapping: Path
     result: IngestResult
 
+
 PERSON_ID = re.compile(r"P\d+")
 
 

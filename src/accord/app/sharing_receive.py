@@ -113,19 +113,23 @@ class Receiver:
         )
         run_id = str(uuid.uuid4())
         stamp = now.isoformat(timespec="seconds")
-        entities = len({s.entity_id for s in statements})
 
-        def finish() -> IngestRun:
+        def finish(entities: int) -> IngestRun:
             file = f"package:{incoming.opened.package_id}"
             return IngestRun(
                 run_id, partner.name, file, run_hash, stamp, stamp, 1, len(statements), entities
             )
 
+        # Logged before anything is stored: never a stored statement without its entry.
+        self._log_collection(incoming, statements)
         try:
             self.app.store.ingest(source, [Chunk(run_id, statements)], finish)
         except StoreError:
             if self.app.store.find_run(partner.name, run_hash) is None:
                 raise
+
+    def _log_collection(self, incoming: Incoming, statements: list[Statement]) -> None:
+        partner = incoming.partner
         self.app.record(
             EventKind.COLLECTION,
             node_actor(

@@ -123,9 +123,10 @@ class Sender:
         return count
 
     def _queue(self, actor: Actor, release: Release) -> str:
+        # The disclosure is logged and recorded before the package can leave: a crash in
+        # between leaves a logged disclosure that never went, never the reverse.
         ids = [s.id for s in release.statements]
-        package_id = self.enqueue(release.recipient, release.agreement.id, release.payload())
-        self.fed.record_disclosures(release.recipient, package_id, ids)
+        package_id = uuid.uuid4().hex
         self.app.record(
             EventKind.DISCLOSURE,
             actor.for_purpose(release.purpose),
@@ -135,15 +136,23 @@ class Sender:
             victim=release.victims_released > 0,
             detail={"package": package_id, "statements": ids, "withheld": release.withheld},
         )
+        self.fed.record_disclosures(release.recipient, package_id, ids)
+        self.enqueue(release.recipient, release.agreement.id, release.payload(), package_id)
         return package_id
 
-    def enqueue(self, partner_name: str, agreement_id: str, payload: dict[str, Any]) -> str:
+    def enqueue(
+        self,
+        partner_name: str,
+        agreement_id: str,
+        payload: dict[str, Any],
+        package_id: str | None = None,
+    ) -> str:
         """Seal a payload to a partner's current key and put it in the outbox."""
         identity = self.uc.identity()
         partner = self.uc.directory.registry().get(partner_name)
         now = datetime.now(UTC)
         expires = now + timedelta(hours=self.uc.limits.package_ttl_hours)
-        package_id = uuid.uuid4().hex
+        package_id = package_id or uuid.uuid4().hex
         token = seal(
             payload,
             sender=identity.name,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import zlib
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile
 
 from accord.ingest.errors import IngestRefused
@@ -88,11 +90,14 @@ def _csv_rows(handle: Any, delimiter: str) -> Iterator[RawRecord]:
 
 
 def read_jsonl(path: Path, encoding: str = "utf-8", **_: Any) -> Iterator[RawRecord]:
-    with path.open(encoding=encoding, errors="strict") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            yield _json_record(number, line)
+    try:
+        with path.open(encoding=encoding, errors="strict") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                yield _json_record(number, line)
+    except UnicodeDecodeError as exc:
+        raise _not_text(path, encoding, exc) from None
 
 
 def _json_record(number: int, line: str) -> RawRecord:
@@ -153,14 +158,19 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise IngestRefused(f"{path}: not a readable XLSX workbook ({exc})") from None
-    try:
-        yield from book[_pick_sheet(path, book.sheetnames, sheet)].iter_rows(values_only=True)
-    finally:
-        book.close()
+    unreadable = (InvalidFileException, BadZipFile, OSError, KeyError, ValueError, ParseError)
+    # Our own handle, so a workbook that fails half-way through loading is still closed.
+    with path.open("rb") as handle:
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
+        except unreadable as exc:
+            raise IngestRefused(f"{path}: not a readable XLSX workbook ({exc})") from None
+        try:
+            yield from book[_pick_sheet(path, book.sheetnames, sheet)].iter_rows(values_only=True)
+        except (*unreadable, zlib.error, EOFError) as exc:
+            raise IngestRefused(f"{path}: not a readable XLSX workbook ({exc})") from None
+        finally:
+            book.close()
 
 
 def _ods_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
@@ -171,7 +181,11 @@ def _ods_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
     except Exception as exc:  # calamine raises its own error types
         raise IngestRefused(f"{path}: not a readable workbook ({exc})") from None
     name = _pick_sheet(path, list(book.sheet_names), sheet)
-    yield from book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    try:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine raises its own error types
+        raise IngestRefused(f"{path}: not a readable workbook ({exc})") from None
+    yield from rows
 
 
 def _sheet_header(rows: Iterator[Sequence[Any]]) -> list[str]:

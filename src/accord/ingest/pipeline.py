@@ -80,7 +80,9 @@ def ingest_file(
     chunk_rows: int = 5000,
     progress: Progress | None = None,
     model: Model | None = None,
+    run_id: str | None = None,
 ) -> IngestResult:
+    """Ingest `path` whole or not at all, as run `run_id` (a new id by default)."""
     path = Path(path)
     check_file(path, max_bytes)
     digest = file_digest(path)
@@ -89,7 +91,7 @@ def ingest_file(
         return IngestResult(previous, already_ingested=True)
     check_columns(path, mapping)
     started = datetime.now(UTC).replace(microsecond=0)
-    run_id = str(uuid.uuid4())
+    run_id = run_id or str(uuid.uuid4())
     counter = _Counter()
     key = source_key(node_secret, mapping.source.name)
     mapper_cls = FtmMapper if mapping.format == "ftm" else RecordMapper
@@ -115,8 +117,8 @@ def ingest_file(
                 chunk = Chunk(run_id)
         yield _account(chunk, counter, progress)
 
-    def finish() -> IngestRun:
-        return IngestRun(
+    def finish(entities: int) -> IngestRun:
+        run = IngestRun(
             run_id,
             mapping.source.name,
             str(path),
@@ -125,10 +127,11 @@ def ingest_file(
             datetime.now(UTC).isoformat(timespec="seconds"),
             counter.records,
             counter.statements,
-            0,
+            entities,
             counter.rejected_rows,
             counter.rejected_values,
         )
+        return run
 
     run = store.ingest(mapping.source, chunks(), finish)
     return IngestResult(run, sample_rejections=counter.sample)

@@ -55,10 +55,11 @@ class Store(Protocol):
     """Facts: statements with provenance, quarantine, ingest runs, sources and judgements."""
 
     def ingest(
-        self, source: Source, chunks: Iterable[Chunk], finish: Callable[[], IngestRun]
+        self, source: Source, chunks: Iterable[Chunk], finish: Callable[[int], IngestRun]
     ) -> IngestRun:
-        """Write every chunk, then the run that `finish` returns, in one transaction; on any
-        error (including one raised while producing chunks) write nothing."""
+        """Write every chunk, then the run that `finish(entities written)` returns, in one
+        transaction; on any error (including one raised while producing chunks, or by `finish`)
+        write nothing."""
         ...
 
     def find_run(self, source: str, file_hash: str) -> IngestRun | None: ...

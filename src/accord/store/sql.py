@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, distinct, func, select, update
@@ -38,41 +38,49 @@ class SqlStore:
 
     # -- writing ---------------------------------------------------------------------------
     def ingest(
-        self, source: Source, chunks: Iterable[Chunk], finish: Callable[[], IngestRun]
+        self, source: Source, chunks: Iterable[Chunk], finish: Callable[[int], IngestRun]
     ) -> IngestRun:
         try:
             with self.db.engine.begin() as conn:
                 self._upsert_source(conn, source)
-                known: set[str] = set()
-                for chunk in prefetch(chunks):
-                    self._write_chunk(conn, chunk, known)
-                run = finish()
-                run = replace(run, entities=self._count_entities(conn, run.id))
+                run_ids: set[str] = set()
+                for encoded in prefetch(map(self._encode, chunks)):
+                    self._write_chunk(conn, encoded)
+                    run_ids.add(encoded.run_id)
+                run = finish(self._count_entities(conn, run_ids))
                 conn.execute(tables.ingest_runs.insert(), [_run_row(run)])
         except SQLAlchemyError as exc:
             raise StoreError(f"ingest rolled back, nothing was stored: {exc}") from exc
         return run
 
-    def _count_entities(self, conn: Connection, run_id: str) -> int:
+    def _count_entities(self, conn: Connection, run_ids: set[str]) -> int:
+        if not run_ids:
+            return 0
         st = tables.statements
-        query = select(func.count(distinct(st.c.entity_id))).where(st.c.run_id == run_id)
+        query = select(func.count(distinct(st.c.entity_id))).where(st.c.run_id.in_(run_ids))
         return int(conn.execute(query).scalar_one())
 
-    def _write_chunk(self, conn: Connection, chunk: Chunk, known: set[str]) -> None:
-        new = {s.marking.key: s.marking for s in chunk.statements if s.marking.key not in known}
-        if new:
-            stmt = insert_ignoring_duplicates(self.db, tables.markings)
-            conn.execute(stmt, [codec.marking_row(m) for m in new.values()])
-            known.update(new)
-        if chunk.statements:
-            searchable = self._searchable
-            rows = [
+    def _encode(self, chunk: Chunk) -> _EncodedChunk:
+        """Rows for one chunk, built in the producer thread so the writer only writes."""
+        searchable = self._searchable
+        markings = {s.marking.key: s.marking for s in chunk.statements}
+        return _EncodedChunk(
+            run_id=chunk.run_id,
+            markings=[codec.marking_row(m) for m in markings.values()],
+            statements=[
                 codec.statement_tuple(s, chunk.run_id, searchable.get((s.schema, s.prop), False))
                 for s in chunk.statements
-            ]
-            conn.exec_driver_sql(self._bulk_statement_sql, rows)
+            ],
+            rejections=[_rejection_row(r) for r in chunk.rejections],
+        )
+
+    def _write_chunk(self, conn: Connection, chunk: _EncodedChunk) -> None:
+        if chunk.markings:
+            conn.execute(insert_ignoring_duplicates(self.db, tables.markings), chunk.markings)
+        if chunk.statements:
+            conn.exec_driver_sql(self._bulk_statement_sql, chunk.statements)
         if chunk.rejections:
-            conn.execute(tables.quarantine.insert(), [_rejection_row(r) for r in chunk.rejections])
+            conn.execute(tables.quarantine.insert(), chunk.rejections)
 
     def _upsert_source(self, conn: Connection, source: Source) -> None:
         conn.execute(
@@ -237,6 +245,14 @@ class SqlStore:
             for row in conn.execute(select(m).where(m.c.key.in_(list(missing)))):
                 self._markings[row.key] = codec.marking_from(row.data)
         return self._markings
+
+
+@dataclass(frozen=True, slots=True)
+class _EncodedChunk:
+    run_id: str
+    markings: list[dict[str, str]]
+    statements: list[tuple[str | None, ...]]
+    rejections: list[dict[str, Any]]
 
 
 def _bulk_insert_sql(dialect: str, columns: tuple[str, ...]) -> str:

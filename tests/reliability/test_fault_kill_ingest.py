@@ -1,0 +1,136 @@
+"""kill -9 of a node in the middle of an ingest: nothing of the killed run is stored, what was
+acknowledged before is intact, the audit log verifies, and running the ingest again succeeds
+with every row accounted for (stored or quarantined)."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from reliability_ledger import Entry, Ledger
+from reliability_world import (
+    CUSTODY_MAPPING,
+    RecordFile,
+    accord,
+    account_run,
+    audit_verifies,
+    custody_file,
+    orphans,
+    spawn,
+    sqlite_path,
+    wait_for,
+)
+from sqlalchemy import create_engine, text
+
+from accord.app import Actor, App
+from accord.ingest.pipeline import file_digest
+from accord.settings import Settings
+
+pytestmark = pytest.mark.reliability
+SEEDER = Actor("seed", agency="NCA", roles=frozenset({"investigator"}), purpose="test")
+ROUNDS = 3
+
+
+def _has_open(pid: int, path: Path) -> bool:
+    try:
+        return any(
+            Path(f"/proc/{pid}/fd/{fd}").resolve() == path for fd in os.listdir(f"/proc/{pid}/fd")
+        )
+    except OSError:
+        return False
+
+
+def _in_transaction(url: str, pid: int) -> bool:
+    """True once the child is inside its ingest: writing statements (PostgreSQL) or holding the
+    database open (SQLite keeps a big ingest in its page cache until commit)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return _has_open(pid, path.resolve())
+    engine = create_engine(url.split("?", maxsplit=1)[0])
+    try:
+        with engine.connect() as conn:
+            query = (
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE query LIKE 'INSERT INTO statements%' AND pid <> pg_backend_pid()"
+            )
+            return int(conn.execute(text(query)).scalar_one()) > 0
+    finally:
+        engine.dispose()
+
+
+def _kill_mid_ingest(big: RecordFile, url: str, delay: float) -> bool:
+    """Start `accord ingest`, kill -9 it `delay` seconds into its work; False if it finished."""
+    child = spawn("ingest", str(big.path), "-m", str(CUSTODY_MAPPING))
+    try:
+        assert wait_for(lambda: _in_transaction(url, child.pid) or child.poll() is not None, 120)
+        wait_for(lambda: child.poll() is not None, delay)
+        if child.poll() is not None:
+            return False
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=60)
+    return True
+
+
+def _outcome(app: App, big: RecordFile, seeded: str, seed: RecordFile) -> str:
+    """What a kill left: rolled back, committed whole (logged or not), or broken."""
+    engine = app.database.engine
+    if orphans(engine) or account_run(engine, seeded).stored_refs != seed.good:
+        return "broken"
+    run = app.store.find_run("uk-police-custody", file_digest(big.path))
+    if run is None:
+        return "rolled back"
+    account = account_run(engine, run.id)
+    if (account.stored_refs, account.quarantined_rows) != (big.good, big.bad_rows):
+        return "broken"
+    logged = {e.detail.get("run") for e in app.audit_events if e.kind.value == "collection"}
+    return "committed" if run.id in logged else "committed, not logged"
+
+
+def test_kill_9_mid_ingest(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ledger: Ledger
+) -> None:
+    monkeypatch.setenv("ACCORD_INGEST_CHUNK_ROWS", "500")
+    seed = custody_file(tmp_path / "seed.csv", 400, bad_every=40, tag="S")
+    big = custody_file(tmp_path / "big.csv", 9000, bad_every=97, tag="B")
+    with App(settings) as app:
+        seeded = app.ingest(SEEDER, seed.path, CUSTODY_MAPPING).run
+    rng = random.Random(10)
+    outcomes: list[str] = []
+    started = time.monotonic()
+    with App(settings) as app:
+        app.ingest(
+            SEEDER, custody_file(tmp_path / "probe.csv", 1500, tag="P").path, CUSTODY_MAPPING
+        )
+    estimate = (time.monotonic() - started) * big.rows / 1500
+    for _ in range(ROUNDS):
+        if not _kill_mid_ingest(big, settings.url, rng.uniform(0.1, 0.6) * estimate):
+            break
+        with App(settings) as app:
+            outcomes.append(_outcome(app, big, seeded.id, seed))
+        if not audit_verifies():
+            outcomes[-1] = "audit broken"
+        if outcomes[-1].startswith("committed"):
+            break
+    kills = len(outcomes)
+    survived = sum(o in {"rolled back", "committed", "committed, not logged"} for o in outcomes)
+    done = accord("ingest", str(big.path), "-m", str(CUSTODY_MAPPING))
+    assert done.returncode == 0, done.stderr
+    with App(settings) as app:
+        run = app.store.find_run("uk-police-custody", file_digest(big.path))
+        assert run is not None
+        account = account_run(app.database.engine, run.id)
+        logged = {e.detail.get("run") for e in app.audit_events if e.kind.value == "collection"}
+    lost = len(big.good - account.stored_refs) + len(big.bad_rows - account.quarantined_rows)
+    detail = {"rows": big.rows, "outcomes": outcomes, "database": settings.url.split(":")[0]}
+    ledger.add(Entry("fault", "kill -9 mid-ingest", kills, survived, lost, detail))
+    assert kills >= 1, "the ingest finished before it could be killed"
+    assert survived == kills
+    assert run.records == big.rows and lost == 0
+    assert account.stored_refs == big.good and account.quarantined_rows == big.bad_rows
+    assert seeded.id in logged
+    assert audit_verifies()
