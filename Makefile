@@ -31,5 +31,9 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py --rows 100000
 
+# Load, faults and hostile input (time-bounded); regenerates docs/reliability.md.
+reliability: $(STAMP)
+	$(BIN)/python bench/reliability_report.py --seconds 20
+
 clean:
 	rm -rf $(VENV) accord-data .pytest_cache .mypy_cache .ruff_cache
