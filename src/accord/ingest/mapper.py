@@ -31,7 +31,9 @@ class _Values:
         return [value for name, value, _ in self.items if name == prop]
 
 
-class RecordMapper:
+class MapperBase:
+    """What every record mapper shares: the run it maps for and how it records rejections."""
+
     def __init__(
         self, mapping: Mapping, model: Model, key: bytes, run_id: str, now: datetime
     ) -> None:
@@ -41,11 +43,6 @@ class RecordMapper:
         self.run_id = run_id
         self.now = now
         self.marker = RowMarker(mapping.source.marking, mapping.marking_columns)
-        self._sensitive = {
-            (e.name, p.prop): model.get(e.schema).get(p.prop).sensitive
-            for e in mapping.entities
-            for p in e.properties
-        }
 
     def reject(
         self, file: str, record: RawRecord, fieldname: str, raw: str, reason: str
@@ -54,26 +51,39 @@ class RecordMapper:
             file, record.row, fieldname, raw[:2000], reason, self.mapping.source.name, self.run_id
         )
 
+    def reject_row(
+        self, file: str, record: RawRecord, fieldname: str, raw: str, reason: str
+    ) -> Mapped:
+        """The whole record is refused: one rejection, nothing stored from it."""
+        rejection = self.reject(file, record, fieldname, raw, reason)
+        return Mapped(rejections=[rejection], row_rejected=True)
+
+
+class RecordMapper(MapperBase):
+    def __init__(
+        self, mapping: Mapping, model: Model, key: bytes, run_id: str, now: datetime
+    ) -> None:
+        super().__init__(mapping, model, key, run_id, now)
+        self._sensitive = {
+            (e.name, p.prop): model.get(e.schema).get(p.prop).sensitive
+            for e in mapping.entities
+            for p in e.properties
+        }
+
     def map(self, file: str, record: RawRecord) -> Mapped:
         out = Mapped()
         if record.error:
-            out.rejections.append(self.reject(file, record, "<row>", record.raw, record.error))
-            out.row_rejected = True
-            return out
+            return self.reject_row(file, record, "<row>", record.raw, record.error)
         record_id = self._record_id(record)
         if not record_id:
             column = self.mapping.record_id or "<row>"
-            out.rejections.append(self.reject(file, record, column, "", "record id is missing"))
-            out.row_rejected = True
-            return out
+            return self.reject_row(file, record, column, "", "record id is missing")
         try:
             markings = {
                 e.name: self.marker.marking(record, e.marking) for e in self.mapping.entities
             }
         except MarkingError as exc:
-            out.rejections.append(self.reject(file, record, "<marking>", "", str(exc)))
-            out.row_rejected = True
-            return out
+            return self.reject_row(file, record, "<marking>", "", str(exc))
         observed = self._observed(file, record, out)
         values = {e.name: self._clean(file, record, e, out) for e in self.mapping.entities}
         ids = {e.name: self._entity_id(e, record, values[e.name]) for e in self.mapping.entities}
