@@ -7,11 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 from resolve_fixtures import write_source
+from resolve_people import ANALYST, truth_of
 
 from accord.app import App
 from accord.audit.events import EventKind
 from accord.resolve import NO_NAME_OR_IDENTIFIER
-from conftest import ANALYST, truth_of
 
 
 def pair_f1(truth: dict[str, str], clusters: dict[str, str]) -> float:

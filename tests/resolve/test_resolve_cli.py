@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from accord.app import App
@@ -28,7 +29,7 @@ def test_review_explain_and_judge_from_the_command_line(resolved: App) -> None:
     assert listed.exit_code == 0, listed.output
     item = json.loads(listed.output)[0]
     shown = runner.invoke(cli, ["resolve", "explain", item["left_id"], item["right_id"], "--json"])
-    assert json.loads(shown.output)["probability"] == item["probability"]
+    assert json.loads(shown.output)["probability"] == pytest.approx(item["probability"], abs=1e-9)
     rejected = runner.invoke(cli, ["review", "reject", item["left_id"], item["right_id"]])
     assert rejected.exit_code == 0, rejected.output
     assert "negative" in rejected.output

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from resolve_fixtures import Person, bf_row, write_source
+from resolve_people import ANALYST, truth_of
 
 from accord.app import App
 from accord.model import Verdict
-from conftest import ANALYST, truth_of
 
 
 def test_explain_gives_per_feature_weights_that_sum_to_the_engine_probability(
@@ -24,6 +24,8 @@ def test_explain_gives_per_feature_weights_that_sum_to_the_engine_probability(
         "document",
         "nationality",
         "address",
+        "account",
+        "vehicle",
     ]
     assert found.probability == pytest.approx(pair.probability, abs=1e-9)
     total = found.prior_weight + sum(c.match_weight for c in found.contributions)

@@ -3,10 +3,11 @@ contradictions among them are reported."""
 
 from __future__ import annotations
 
+from resolve_people import ANALYST, truth_of
+
 from accord.app import App
 from accord.audit.events import EventKind
 from accord.model import Verdict
-from conftest import ANALYST, truth_of
 
 
 def _records_of(app: App, key: str) -> list[str]:

@@ -93,8 +93,11 @@ class ResolutionUseCases:
         return make_engine(self.app)
 
     def _prepare(self, progress: Progress) -> res.Prepared:
+        links = res.Links()
+        links.read(self.app.store.iter_statements(schema=res.LINK_SCHEMATA))
         statements = self.app.store.iter_statements(schema=res.PERSON_SCHEMATA)
-        return res.prepare(_counted(res.group_records(statements), progress))
+        records = res.with_links(res.group_records(statements), links.by_person())
+        return res.prepare(_counted(records, progress))
 
     def _model(
         self, actor: Actor, prepared: res.Prepared, retrain: bool, progress: Progress
@@ -201,7 +204,15 @@ class ResolutionUseCases:
             (p.left_id, p.right_id, p.probability)
             for p in self.store.pairs_touching(sorted(affected))
         ]
-        local = res.cluster(affected, edges, judgements, res.MERGE_THRESHOLD)
+        features = dict(self.store.features(sorted(affected)))
+        local = res.cluster(
+            affected,
+            edges,
+            judgements,
+            res.MERGE_THRESHOLD,
+            birth_dates=res.birth_dates(features),
+            identifiers=res.identifiers(features),
+        )
         previous = {e: clusters[e] for e in affected}
         self.store.move(local.clusters, run_id="judgement")
         self._record_merges(actor, previous, local.clusters, "judgement")

@@ -51,7 +51,7 @@ class DuckDBEngine:
     def train(self, records: RecordTable, settings: Any, plan: TrainingPlan) -> dict[str, Any]:
         con = self._connect()
         try:
-            return train_linker(self._linker(con, records, settings), plan, len(records))
+            return train_linker(self._linker(con, records, settings), plan, records)
         finally:
             con.close()
 

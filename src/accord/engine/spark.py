@@ -54,7 +54,7 @@ class SparkEngine:
         return Linker(api.register(frame, table_name="records"), model, log_level=SPLINK_LOG_LEVEL)
 
     def train(self, records: RecordTable, settings: Any, plan: TrainingPlan) -> dict[str, Any]:
-        return train_linker(self._linker(records, settings), plan, len(records))
+        return train_linker(self._linker(records, settings), plan, records)
 
     def predict(self, records: RecordTable, model: dict[str, Any], threshold: float) -> ScoredPairs:
         scored = self._linker(records, model).inference.predict(

@@ -6,6 +6,8 @@ from accord.resolve.batch import (
     MERGE_THRESHOLD,
     BatchResult,
     Prepared,
+    birth_dates,
+    identifiers,
     prepare,
     resolve_batch,
     train,
@@ -18,6 +20,7 @@ from accord.resolve.features import (
     features_of,
     unusable_reason,
 )
+from accord.resolve.links import LINK_SCHEMATA, Links, with_links
 from accord.resolve.realtime import JudgementIndex, LinkResult, Match, RealTimeLinker
 from accord.resolve.records import PERSON_PROPS, PERSON_SCHEMATA, PersonRecord, group_records
 from accord.resolve.review import ReviewItem, review_queue
@@ -25,6 +28,7 @@ from accord.resolve.scoring import Contribution, Explanation, ModelMismatch, Sco
 
 __all__ = [
     "KEEP_THRESHOLD",
+    "LINK_SCHEMATA",
     "MERGE_THRESHOLD",
     "NO_NAME_OR_IDENTIFIER",
     "PERSON_PROPS",
@@ -38,6 +42,7 @@ __all__ = [
     "Features",
     "JudgementIndex",
     "LinkResult",
+    "Links",
     "Match",
     "ModelMismatch",
     "PersonRecord",
@@ -45,13 +50,16 @@ __all__ = [
     "RealTimeLinker",
     "ReviewItem",
     "Scorer",
+    "birth_dates",
     "cluster",
     "cluster_id_for",
     "features_of",
     "group_records",
+    "identifiers",
     "prepare",
     "resolve_batch",
     "review_queue",
     "train",
     "unusable_reason",
+    "with_links",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 
 from accord.engine.base import RecordTable, ResolutionEngine, ScoredPairs, TrainingPlan
 from accord.model import Judgement
+from accord.resolve.calibration import without_sampled_matches
 from accord.resolve.clustering import Clustering, cluster
 from accord.resolve.features import (
     FEATURE_COLUMNS,
@@ -20,11 +21,11 @@ from accord.resolve.features import (
 from accord.resolve.person_model import person_settings
 from accord.resolve.records import PersonRecord
 
-MERGE_THRESHOLD = 0.9
+MERGE_THRESHOLD = 0.5
 KEEP_THRESHOLD = 0.2
 TRAINING_PLAN = TrainingPlan(
     deterministic_rules=(
-        "l.name_norm = r.name_norm AND l.dob = r.dob",
+        "l.name_norm = r.name_norm",
         "l.document = r.document",
     ),
     em_blocks=(("dob",), ("name_norm",)),
@@ -62,10 +63,21 @@ def record_table(features: Mapping[str, Features]) -> RecordTable:
     return RecordTable(columns, list_columns=LIST_COLUMNS, int_columns=frozenset({"dob_year"}))
 
 
+def birth_dates(features: Mapping[str, Features]) -> dict[str, str | None]:
+    return {entity: row["dob_full"] for entity, row in features.items()}
+
+
+def identifiers(features: Mapping[str, Features]) -> dict[str, frozenset[str]]:
+    """Documents of each record, for the birth-date guard's exception (phones are shared by
+    families and gangs, so they do not count)."""
+    return {entity: frozenset(row["documents"] or []) for entity, row in features.items()}
+
+
 def train(engine: ResolutionEngine, prepared: Prepared) -> dict[str, Any]:
     if len(prepared.features) < 2:
         raise ValueError("training needs at least two usable person records")
-    return engine.train(record_table(prepared.features), person_settings(), TRAINING_PLAN)
+    model = engine.train(record_table(prepared.features), person_settings(), TRAINING_PLAN)
+    return without_sampled_matches(model)
 
 
 def resolve_batch(
@@ -80,5 +92,12 @@ def resolve_batch(
     else:
         pairs = ScoredPairs()
     edges = zip(pairs.left, pairs.right, pairs.probability, strict=True)
-    clustering = cluster(prepared.features, edges, judgements, threshold)
+    clustering = cluster(
+        prepared.features,
+        edges,
+        judgements,
+        threshold,
+        birth_dates=birth_dates(prepared.features),
+        identifiers=identifiers(prepared.features),
+    )
     return BatchResult(clustering, pairs, prepared)

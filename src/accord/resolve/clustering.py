@@ -8,10 +8,11 @@ Judgements that cannot all hold (a chain of positives across a negative) are rep
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.model import Judgement, Verdict
+from accord.resolve.conflicts import BirthDateGuard
 
 
 def cluster_id_for(members: Iterable[str]) -> str:
@@ -32,6 +33,7 @@ class Partition:
 
     parent: dict[str, str] = field(default_factory=dict)
     apart: dict[str, set[str]] = field(default_factory=dict)
+    guard: BirthDateGuard = field(default_factory=lambda: BirthDateGuard({}))
 
     def find(self, item: str) -> str:
         root = self.parent.setdefault(item, item)
@@ -48,11 +50,15 @@ class Partition:
         )
         return any(self.find(x) == other for x in self.apart.get(small, ()))
 
+    def conflicting(self, a: str, b: str) -> bool:
+        return self.guard.conflict(a, b, self.find(a), self.find(b))
+
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
         self.parent[rb] = ra
+        self.guard.merge(ra, rb)
         moved = self.apart.pop(rb, None)
         if moved:
             self.apart.setdefault(ra, set()).update(moved)
@@ -93,9 +99,13 @@ def cluster(
     edges: Iterable[tuple[str, str, float]],
     judgements: Sequence[Judgement],
     threshold: float,
+    *,
+    birth_dates: Mapping[str, str | None] | None = None,
+    identifiers: Mapping[str, frozenset[str]] | None = None,
 ) -> Clustering:
-    """Join pairs at or above threshold, strongest first, never across a negative judgement."""
-    partition = Partition()
+    """Join pairs at or above threshold, strongest first, never across a negative judgement
+    nor between clusters whose full birth dates conflict (see accord.resolve.conflicts)."""
+    partition = Partition(guard=BirthDateGuard(birth_dates or {}, identifiers))
     known = set(entity_ids)
     for item in known:
         partition.find(item)
@@ -107,6 +117,8 @@ def cluster(
             continue
         if tuple(sorted((left, right))) in judged or partition.forbidden(left, right):
             held_apart += 1
+            continue
+        if partition.conflicting(left, right):
             continue
         partition.union(left, right)
     return Clustering(_name_clusters(partition, known), contradictions, held_apart)

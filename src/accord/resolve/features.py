@@ -16,6 +16,7 @@ from accord.resolve.names import (
     blocking_keys,
     canonical_document,
     canonical_phone,
+    canonical_plate,
     normalise_name,
     phonetic_keys,
 )
@@ -44,8 +45,12 @@ FEATURE_COLUMNS = (
     "document_prefix",
     "nationality",
     "address",
+    "accounts",
+    "vehicles",
 )
-LIST_COLUMNS = frozenset({"name_phonetic", "name_blocking", "phones", "documents"})
+LIST_COLUMNS = frozenset(
+    {"name_phonetic", "name_blocking", "phones", "documents", "accounts", "vehicles"}
+)
 
 
 def display_name(record: PersonRecord) -> str | None:
@@ -67,6 +72,10 @@ def _canonical_or_none(value: str, canonical: Any) -> str | None:
 def _canonical_all(values: list[str], canonical: Any) -> list[str] | None:
     found = sorted({c for c in (_canonical_or_none(v, canonical) for v in values) if c})
     return found or None
+
+
+def _iban(raw: str) -> str:
+    return "".join(raw.split()).upper()
 
 
 def _address(record: PersonRecord) -> str | None:
@@ -91,7 +100,8 @@ def features_of(record: PersonRecord) -> Features:
     name = display_name(record)
     dob = record.first("birthDate")
     documents = _canonical_all(
-        record.get("passportNumber") + record.get("idNumber"), canonical_document
+        record.get("passportNumber") + record.get("idNumber") + record.get("linkedDocument"),
+        canonical_document,
     )
     return {
         "entity_id": record.entity_id,
@@ -102,12 +112,14 @@ def features_of(record: PersonRecord) -> Features:
         "dob": dob,
         "dob_year": int(dob[:4]) if dob and dob[:4].isdigit() else None,
         "dob_full": dob if dob and len(dob) == FULL_DATE else None,
-        "phones": _canonical_all(record.get("phone"), canonical_phone),
+        "phones": _canonical_all(record.get("phone") + record.get("linkedPhone"), canonical_phone),
         "documents": documents,
         "document": documents[0] if documents else None,
         "document_prefix": documents[0][:4] if documents else None,
         "nationality": record.first("nationality"),
         "address": _address(record),
+        "accounts": _canonical_all(record.get("linkedAccount"), _iban),
+        "vehicles": _canonical_all(record.get("linkedVehicle"), canonical_plate),
     }
 
 

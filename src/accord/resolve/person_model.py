@@ -71,7 +71,13 @@ ADDRESS = Comparison(
         else_level(),
     ),
 )
-COMPARISONS = (NAME, BIRTH_DATE, PHONE, DOCUMENT, NATIONALITY, ADDRESS)
+ACCOUNT = Comparison(
+    "account", "accounts", (null_level("accounts"), overlap_level("accounts"), else_level())
+)
+VEHICLE = Comparison(
+    "vehicle", "vehicles", (null_level("vehicles"), overlap_level("vehicles"), else_level())
+)
+COMPARISONS = (NAME, BIRTH_DATE, PHONE, DOCUMENT, NATIONALITY, ADDRESS, ACCOUNT, VEHICLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +96,7 @@ BLOCKING_RULES = (
     BlockingRule(("name_blocking",), exploded=("name_blocking",)),
     BlockingRule(("phones",), exploded=("phones",)),
     BlockingRule(("documents",), exploded=("documents",)),
+    BlockingRule(("accounts",), exploded=("accounts",)),
     # Partial dates (a year alone) are shared by too many records to block on.
     BlockingRule(("dob_full", "initial")),
     BlockingRule(("name_phonetic", "dob_full"), exploded=("name_phonetic",)),
