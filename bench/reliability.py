@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 from accord.app import App
+from accord.audit.events import AuditEvent
 from accord.settings import Settings
 from api import EXAMPLES, NAMES, free_port, seed, start_server
 
@@ -80,19 +81,29 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
 
 
+def token_uses(event: AuditEvent) -> list[dict]:
+    """Accepted token uses an entry logs: its own LOGIN entry, or carried by the request's
+    first entry as detail["token"] (one use, or a list of them)."""
+    accepted = {"use": "token", "outcome": "accepted"}
+    if event.kind.value == "login":
+        uses = [event.detail]
+    else:
+        carried = event.detail.get("token")
+        uses = carried if isinstance(carried, list) else [carried] if carried else []
+    return [u for u in uses if {k: u.get(k) for k in accepted} == accepted]
+
+
 def audit_counts(data_dir: Path, users: set[str], since: str) -> dict[str, int]:
     with App(Settings(data_dir=data_dir)) as app:
         events = [e for e in app.audit.events() if e.at.isoformat() >= since]
         verified = app.audit.verify().ok
-    accepted = {"use": "token", "outcome": "accepted"}
-    tokens = sum(
+    tokens = sum(len(token_uses(e)) for e in events if e.actor in users)
+    # One outcome entry per upload served (its "started" intent entry precedes it).
+    collections = sum(
         1
         for e in events
-        if e.kind.value == "login"
-        and e.actor in users
-        and {k: e.detail.get(k) for k in accepted} == accepted
+        if e.kind.value == "collection" and e.actor in users and e.detail.get("phase") != "started"
     )
-    collections = sum(1 for e in events if e.kind.value == "collection" and e.actor in users)
     return {"token_entries": tokens, "collection_entries": collections, "verified": int(verified)}
 
 

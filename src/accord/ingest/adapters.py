@@ -12,8 +12,10 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile
 
+from accord.ingest.archive import check_workbook
 from accord.ingest.errors import IngestRefused
 from accord.ingest.records import RawRecord, Value
+from accord.settings import GIB
 
 csv.field_size_limit(10 * 1024 * 1024)
 
@@ -21,27 +23,29 @@ csv.field_size_limit(10 * 1024 * 1024)
 def read_records(
     path: Path, fmt: str, sheet: str | None = None, **options: Any
 ) -> Iterator[RawRecord]:
+    max_bytes = int(options.pop("max_bytes", GIB))
     if fmt == "csv":
         return read_csv(path, **options)
     if fmt in {"jsonl", "ftm"}:
         return read_jsonl(path, encoding=options.get("encoding", "utf-8"))
     if fmt == "xlsx":
-        return read_xlsx(path, sheet=sheet)
+        return read_xlsx(path, sheet=sheet, max_bytes=max_bytes)
     if fmt == "ods":
-        return read_ods(path, sheet=sheet)
+        return read_ods(path, sheet=sheet, max_bytes=max_bytes)
     raise IngestRefused(f"{path}: unknown format {fmt!r} (csv, jsonl, ftm, xlsx, ods)")
 
 
 def header_of(path: Path, fmt: str, sheet: str | None = None, **options: Any) -> list[str] | None:
     """The column names a tabular file declares, or None for formats without a header."""
+    max_bytes = int(options.pop("max_bytes", GIB))
     if fmt == "csv":
         for record in read_csv(path, **options):
             return list(record.values) if not record.error else _csv_header(path, **options)
         return _csv_header(path, **options)
     if fmt == "xlsx":
-        return _sheet_header(_xlsx_rows(path, sheet))
+        return _sheet_header(_xlsx_rows(path, sheet, max_bytes))
     if fmt == "ods":
-        return _sheet_header(_ods_rows(path, sheet))
+        return _sheet_header(_ods_rows(path, sheet, max_bytes))
     return None
 
 
@@ -153,11 +157,12 @@ def _sheet_rows(rows: Iterator[Sequence[Any]]) -> Iterator[RawRecord]:
         yield RawRecord(number, dict(zip(header, texts[: len(header)], strict=True)))
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
+def _xlsx_rows(path: Path, sheet: str | None, max_bytes: int) -> Iterator[Sequence[Any]]:
     """Stream rows with openpyxl in read-only mode; formulas arrive as text and are refused."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_workbook(path, max_bytes)
     unreadable = (InvalidFileException, BadZipFile, OSError, KeyError, ValueError, ParseError)
     # Our own handle, so a workbook that fails half-way through loading is still closed.
     with path.open("rb") as handle:
@@ -173,9 +178,10 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
             book.close()
 
 
-def _ods_rows(path: Path, sheet: str | None) -> Iterator[Sequence[Any]]:
+def _ods_rows(path: Path, sheet: str | None, max_bytes: int) -> Iterator[Sequence[Any]]:
     from python_calamine import CalamineWorkbook
 
+    check_workbook(path, max_bytes)
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types
@@ -197,12 +203,14 @@ def _sheet_header(rows: Iterator[Sequence[Any]]) -> list[str]:
     return []
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
-    return _sheet_rows(_xlsx_rows(path, sheet))
+def read_xlsx(path: Path, sheet: str | None = None, max_bytes: int = GIB) -> Iterator[RawRecord]:
+    """Rows of an XLSX sheet; `max_bytes` (max_ingest_bytes) bounds what the workbook unpacks to."""
+    return _sheet_rows(_xlsx_rows(path, sheet, max_bytes))
 
 
-def read_ods(path: Path, sheet: str | None = None) -> Iterator[RawRecord]:
-    return _sheet_rows(_ods_rows(path, sheet))
+def read_ods(path: Path, sheet: str | None = None, max_bytes: int = GIB) -> Iterator[RawRecord]:
+    """Rows of an ODS sheet; `max_bytes` (max_ingest_bytes) bounds what the workbook unpacks to."""
+    return _sheet_rows(_ods_rows(path, sheet, max_bytes))
 
 
 def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:

@@ -16,7 +16,7 @@ from accord.ingest.mapper import RecordMapper
 from accord.ingest.mapping import Mapping
 from accord.model import Model, load_model
 from accord.model.ids import source_key
-from accord.store.base import Chunk, IngestRun, Rejection, Store
+from accord.store.base import Chunk, IngestRun, Rejection, Store, StoreError
 
 Progress = Callable[[int], None]
 
@@ -56,10 +56,9 @@ def check_file(path: Path, max_bytes: int) -> None:
         )
 
 
-def check_columns(path: Path, mapping: Mapping) -> None:
-    header = header_of(
-        path, mapping.format, mapping.sheet, encoding=mapping.encoding, delimiter=mapping.delimiter
-    )
+def check_columns(path: Path, mapping: Mapping, max_bytes: int) -> None:
+    options = {"encoding": mapping.encoding, "delimiter": mapping.delimiter, "max_bytes": max_bytes}
+    header = header_of(path, mapping.format, mapping.sheet, **options)
     if header is None:
         return
     missing = sorted(mapping.columns - set(header))
@@ -89,7 +88,7 @@ def ingest_file(
     previous = store.find_run(mapping.source.name, digest)
     if previous is not None:
         return IngestResult(previous, already_ingested=True)
-    check_columns(path, mapping)
+    check_columns(path, mapping, max_bytes)
     started = datetime.now(UTC).replace(microsecond=0)
     run_id = run_id or str(uuid.uuid4())
     counter = _Counter()
@@ -105,6 +104,7 @@ def ingest_file(
             mapping.sheet,
             encoding=mapping.encoding,
             delimiter=mapping.delimiter,
+            max_bytes=max_bytes,
         )
         for record in records:
             mapped = mapper.map(str(path), record)
@@ -133,7 +133,10 @@ def ingest_file(
         )
         return run
 
-    run = store.ingest(mapping.source, chunks(), finish)
+    try:
+        run = store.ingest(mapping.source, chunks(), finish)
+    except StoreError as exc:  # e.g. the disk filled up: say which file was not taken in
+        raise StoreError(f"{path}: {exc}") from exc
     return IngestResult(run, sample_rejections=counter.sample)
 
 
