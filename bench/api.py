@@ -1,8 +1,9 @@
 """JSON API throughput: entity reads and searches with durable audit, over loopback HTTP.
 
-The server (`accord serve`, one uvicorn process) runs in a second process; this process is the
-load generator (httpx, asyncio, N concurrent connections). Every request verifies a bearer
-token and writes two audit entries (token use, consultation), each committed before the reply.
+The server (`accord serve`, `--workers` uvicorn processes) runs in a second process; this
+process is the load generator (httpx, asyncio, N concurrent connections). Every request verifies
+a bearer token and writes one audit entry (the consultation, naming the token's user and jti),
+committed before the reply.
 Run: .venv/bin/python bench/api.py --requests 6000 --concurrency 16
 """
 
@@ -43,10 +44,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "ACCORD_DATA_DIR": str(data_dir), "ACCORD_DATABASE_URL": ""}
     command = "from accord.cli.main import main; main()"
-    args = [sys.executable, "-c", command, "serve", "--port", str(port)]
+    args = [sys.executable, "-c", command, "serve", "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(args, env=env)
     for _ in range(200):
         try:
@@ -98,12 +99,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=6000)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="accord-bench-api-") as folder:
         data_dir = Path(folder)
         token, ids = seed(data_dir)
         port = free_port()
-        server = start_server(data_dir, port)
+        server = start_server(data_dir, port, args.workers)
         try:
             base = f"http://127.0.0.1:{port}"
             headers = {"Authorization": f"Bearer {token}", "X-Purpose": "benchmark"}
@@ -116,7 +118,8 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     print(f"command: .venv/bin/python bench/api.py --requests {args.requests} "
-          f"--concurrency {args.concurrency}  ({os.cpu_count()} cores)")  # fmt: skip
+          f"--concurrency {args.concurrency} --workers {args.workers}"
+          f"  ({os.cpu_count()} cores)")  # fmt: skip
 
 
 if __name__ == "__main__":

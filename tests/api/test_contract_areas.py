@@ -75,8 +75,10 @@ def test_sharing_routes(client: TestClient, node: App) -> None:
 def test_audit_routes(client: TestClient, node: App) -> None:
     headers = bearer(node, "own-dpo")
     log = client.get("/api/v1/audit/log", params={"kind": "login", "limit": 2}, headers=headers)
-    assert log.status_code == 200 and len(log.json()["items"]) == 2
-    assert {e["kind"] for e in log.json()["items"]} == {"login"}
+    assert log.status_code == 200 and len(log.json()["items"]) == 1  # the issue; the use rides
+    assert {e["kind"] for e in log.json()["items"]} == {"login"}  # in the consultation below
+    (read,) = [e for e in node.audit_events if e.actor == "own-dpo" and e.kind == "consultation"]
+    assert read.detail["use"] == "audit log" and read.detail["token"]["audience"] == "api"
     verify = client.get("/api/v1/audit/verify", headers=headers).json()
     assert verify["ok"] and verify["entries"] > 0
     proof = client.get("/api/v1/audit/proofs/1", headers=headers)
@@ -94,9 +96,23 @@ def test_every_consultation_is_in_the_audit_log(client: TestClient, node: App) -
     client.get(f"/api/v1/entities/{person}", headers=bearer(node, "foreign-analyst", "triage"))
     (event,) = [e for e in node.audit_events if e.actor == "foreign-analyst" and e.entities]
     assert (event.purpose, event.agency, event.victim) == ("triage", "Border Force", True)
-    (login,) = [e for e in node.audit_events if e.actor == "foreign-analyst" and e.kind == "login"
-                and e.detail["use"] == "token"]  # fmt: skip
-    assert login.detail["audience"] == "api"
+    # The token's use is logged in the consultation itself: one durable entry per request.
+    assert event.detail["token"]["audience"] == "api" and event.detail["token"]["jti"]
+    uses = [e for e in node.audit_events if e.actor == "foreign-analyst" and e.kind == "login"
+            and e.detail["use"] == "token"]  # fmt: skip
+    assert uses == []
+
+
+def test_a_token_use_no_entry_carried_is_logged_on_its_own(client: TestClient, node: App) -> None:
+    """/me records nothing, and a refused purpose ends the request before the App is called:
+    each use is still its own LOGIN entry, written before the response."""
+    assert client.get("/api/v1/me", headers=bearer(node, "own-analyst")).status_code == 200
+    no_purpose = bearer(node, "own-analyst", purpose=None)
+    assert client.get("/api/v1/search?q=x", headers=no_purpose).status_code == 400
+    uses = [e for e in node.audit_events if e.actor == "own-analyst" and e.kind == "login"
+            and e.detail["use"] == "token"]  # fmt: skip
+    assert len(uses) == 2 and {e.detail["audience"] for e in uses} == {"api"}
+    assert all("token" not in e.detail for e in node.audit_events if e.actor == "own-analyst")
 
 
 def test_stats_routes(client: TestClient, node: App) -> None:

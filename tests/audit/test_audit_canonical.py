@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accord.audit.canonical import _Plain, canonical_bytes, event_from_dict, event_to_dict
+from accord.audit.chain import encode_event, seal, seal_encoded
 from accord.audit.events import AuditEvent, EventKind
+from accord.store.audit_base import LogHead
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -45,3 +47,27 @@ def test_an_event_round_trips_through_its_dict() -> None:
     assert event_from_dict(event_to_dict(event), seq=4) == event.__class__(
         **{**{f: getattr(event, f) for f in event.__dataclass_fields__}, "seq": 4}
     )
+
+
+TEXT = st.text() | st.text(alphabet=st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF))
+
+
+@given(detail=st.dictionaries(TEXT, JSON, max_size=4), entities=st.lists(st.text(), max_size=3))
+def test_a_sealed_body_is_the_canonical_json_of_the_whole_entry(
+    detail: dict[str, object], entities: list[str]
+) -> None:
+    """Callers encode their event before queueing; the writer joins it into the body. The join
+    must be byte for byte the RFC 8785 form of {"seq", "prev", "event"}."""
+    event = AuditEvent(
+        EventKind.CONSULTATION,
+        "reader \U0001f600",
+        datetime(2025, 5, 1, 9, 30, tzinfo=UTC),
+        entities=tuple(entities),
+        detail=detail,
+    )
+    head = LogHead(41, "ab" * 32)
+    (entry,) = seal_encoded([(event, encode_event(event))], head)
+    whole = {"seq": 42, "prev": "ab" * 32, "event": event_to_dict(event)}
+    assert entry.body.encode() == canonical_bytes(whole)
+    assert entry.body.encode() == bytes(rfc8785.dumps(_Plain().convert(whole)))
+    assert seal([event], head) == [entry]

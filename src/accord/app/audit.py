@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from accord.app.actor import Actor
+from accord.app.auth_uses import carrying_token_uses
 from accord.audit.canonical import event_to_dict
 from accord.audit.chain import event_of
 from accord.audit.checkpoint import Checkpoint, public_key_bytes, sign_checkpoint
@@ -44,12 +45,22 @@ class AuditUseCases:
         self.log = SqlAuditLog(app.database)
         self._writer = GroupCommitWriter(self.log)
         self._key: Ed25519PrivateKey | None = None
-        self._mask_props = MaskPolicy.for_model(app.model, see_victims=False, see_sensitive=False)
+        base = MaskPolicy.for_model(app.model, see_victims=False, see_sensitive=False)
+        self._policies = {
+            (victims, sensitive): replace(base, see_victims=victims, see_sensitive=sensitive)
+            for victims in (False, True)
+            for sensitive in (False, True)
+        }
 
     # -- writing ---------------------------------------------------------------------------
     def write(self, event: AuditEvent) -> AuditEvent:
-        """Append one event durably; returns it with its position once committed."""
-        return self._writer.write(event)
+        """Append one event durably; returns it with its position once committed. Token uses
+        held for the current API request by the same user ride in it (see `auth_uses`)."""
+        event, uses = carrying_token_uses(event)
+        written = self._writer.write(event)
+        for use in uses:
+            use.logged = True
+        return written
 
     def close(self) -> None:
         self._writer.close()
@@ -83,12 +94,8 @@ class AuditUseCases:
         """Statements as `actor` may see them: victim identities and sensitive-processing values
         withheld unless the actor holds one of the roles the settings name."""
         settings = self._app.settings
-        policy = replace(
-            self._mask_props,
-            see_victims=actor.has_any(settings.victim_roles),
-            see_sensitive=actor.has_any(settings.sensitive_roles),
-        )
-        return mask_statements(statements, policy)
+        sees = (actor.has_any(settings.victim_roles), actor.has_any(settings.sensitive_roles))
+        return mask_statements(statements, self._policies[sees])
 
     def consulted(
         self,

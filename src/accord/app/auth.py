@@ -20,6 +20,7 @@ from accord.app.auth_tokens import (
     Verified,
     unverified_issuer,
 )
+from accord.app.auth_uses import TokenUse, defer, holding
 from accord.audit.events import EventKind
 from accord.audit.masking import MaskPolicy
 from accord.model import Classification, Statement
@@ -186,14 +187,30 @@ class AuthUseCases:
         return self.authenticate(token, audience).actor
 
     def authenticate(self, token: str, audience: str = "api") -> Session:
-        """Verify a bearer token for `audience` and log its use; PermissionError when refused."""
+        """Verify a bearer token for `audience` and log its use; PermissionError when refused.
+        Inside an API request the use is held and logged with the request (`auth_uses`)."""
         try:
             session = self._session(token, audience)
         except PermissionError as exc:
-            self._log(ANONYMOUS, "token", "refused", audience=audience, reason=str(exc))
+            refused = TokenUse(ANONYMOUS, audience, refused=str(exc))
+            if not defer(refused):
+                self.log_token_use(refused)
             raise
-        self._log(session.actor, "token", "accepted", audience=audience, jti=session.token_id)
+        use = TokenUse(session.actor, audience, session.token_id)
+        if not defer(use):
+            self.log_token_use(use)
         return session
+
+    @property
+    def verifies_offline(self) -> bool:
+        """True when `authenticate` does no I/O: token uses are held by the request and no
+        external issuer's keys are still to be fetched."""
+        return holding() and (self.oidc is None or self.oidc.keys_loaded)
+
+    def log_token_use(self, use: TokenUse) -> None:
+        """Log a token use, accepted or refused, as its own LOGIN entry."""
+        self._app.record(EventKind.LOGIN, use.actor, detail=use.detail())
+        use.logged = True
 
     def jwks(self) -> dict[str, Any]:
         """The local issuer's public keys, for a relying party that checks our tokens."""

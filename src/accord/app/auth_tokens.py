@@ -9,6 +9,7 @@ import json
 import secrets
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,12 +49,24 @@ def _registry(issuer: str, audience: str) -> JWTClaimsRegistry:
 def _decode(
     token: str, key: OKPKey | KeySet, algorithms: list[str], issuer: str, aud: str
 ) -> Verified:
+    return _validated(_signed_claims(token, key, algorithms), issuer, aud)
+
+
+def _signed_claims(token: str, key: OKPKey | KeySet, algorithms: list[str]) -> dict[str, Any]:
+    """The claims of a token whose signature `key` verifies; TokenRefused otherwise."""
     try:
-        decoded = jwt.decode(token, key, algorithms=algorithms)
-        _registry(issuer, aud).validate(decoded.claims)
+        return dict(jwt.decode(token, key, algorithms=algorithms).claims)
     except (JoseError, ValueError) as exc:
         raise TokenRefused(f"token refused: {exc}") from None
-    return Verified(issuer, dict(decoded.claims))
+
+
+def _validated(claims: dict[str, Any], issuer: str, aud: str) -> Verified:
+    """Issuer, audience, subject, expiry and not-before, checked at every use."""
+    try:
+        _registry(issuer, aud).validate(claims)
+    except (JoseError, ValueError) as exc:
+        raise TokenRefused(f"token refused: {exc}") from None
+    return Verified(issuer, dict(claims))
 
 
 class LocalIssuer:
@@ -63,6 +76,10 @@ class LocalIssuer:
         self.issuer = issuer
         self._data_dir = data_dir
         self._key: OKPKey | None = None
+        # A bearer sends the same token on every request: its signature is checked once (the
+        # cache is keyed by the whole token text, so any changed byte is checked afresh); its
+        # claims (expiry, not-before, issuer, audience) are still checked at every use.
+        self._signature_checked = lru_cache(maxsize=4096)(self._check_signature)
 
     @property
     def key(self) -> OKPKey:
@@ -87,7 +104,10 @@ class LocalIssuer:
         return jwt.encode(header, body, self.key, algorithms=LOCAL_ALGORITHMS)
 
     def verify(self, token: str, audience: str) -> Verified:
-        return _decode(token, self.key, LOCAL_ALGORITHMS, self.issuer, audience)
+        return _validated(self._signature_checked(token), self.issuer, audience)
+
+    def _check_signature(self, token: str) -> dict[str, Any]:
+        return _signed_claims(token, self.key, LOCAL_ALGORITHMS)
 
     def jwks(self) -> dict[str, Any]:
         return {"keys": [self.key.as_dict(private=False)]}
@@ -107,6 +127,10 @@ class OidcVerifier:
         else:
             data = json.loads(Path(source).read_text(encoding="utf-8"))
         return KeySet.import_key_set(data)
+
+    @property
+    def keys_loaded(self) -> bool:
+        return self._keys is not None
 
     def verify(self, token: str) -> Verified:
         if self._keys is None:

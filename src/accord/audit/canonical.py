@@ -27,6 +27,17 @@ def canonical_bytes(data: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def canonical_event(event: AuditEvent) -> str:
+    """`canonical_bytes(event_to_dict(event))` as text, walking only the free-form `detail`:
+    the other fields are strings, booleans and a list of ids, which plain JSON writes exactly."""
+    data = event_to_dict(event)
+    plain = _Plain()
+    data["detail"] = plain.convert(event.detail)
+    if plain.exotic or not all(type(e) is str for e in event.entities):
+        return canonical_bytes(data).decode()
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 class _Plain:
     """Converts to plain JSON values, noting whether anything needs the full RFC 8785 rules."""
 

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from accord.audit.canonical import canonical_bytes, event_from_dict, event_to_dict
+from accord.audit.canonical import (
+    canonical_event,
+    event_from_dict,
+)
 from accord.audit.events import AuditEvent
 from accord.store.audit_base import LogHead, StoredEntry
 
@@ -26,11 +29,25 @@ def entry_hash(body: str) -> str:
 
 def seal(events: Sequence[AuditEvent], head: LogHead | None) -> list[StoredEntry]:
     """Chain `events` after `head` (None for an empty log)."""
+    return seal_encoded([(event, encode_event(event)) for event in events], head)
+
+
+def encode_event(event: AuditEvent) -> str:
+    """The event's canonical JSON: the costly part of sealing, which needs no log position, so
+    callers do it before they queue and the single writer only chains and hashes."""
+    return canonical_event(event)
+
+
+def seal_encoded(
+    events: Sequence[tuple[AuditEvent, str]], head: LogHead | None
+) -> list[StoredEntry]:
+    """Chain pre-encoded events after `head`. The body's keys in RFC 8785 order are "event",
+    "prev", "seq", and canonical JSON nests, so joining the parts is the canonical body."""
     seq, prev = (0, GENESIS) if head is None else (head.seq, head.hash)
     sealed = []
-    for event in events:
+    for event, encoded in events:
         seq += 1
-        body = canonical_bytes({"seq": seq, "prev": prev, "event": event_to_dict(event)}).decode()
+        body = f'{{"event":{encoded},"prev":"{prev}","seq":{seq}}}'
         digest = entry_hash(body)
         sealed.append(
             StoredEntry(seq, event.at.isoformat(), event.kind.value, event.actor, body, digest)

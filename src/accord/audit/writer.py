@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import queue
 import threading
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 
-from accord.audit.chain import seal
+from accord.audit.chain import encode_event, seal_encoded
 from accord.audit.events import AuditEvent
 from accord.store.audit_base import AuditLogStore
 
 
 @dataclass(slots=True)
 class _Pending:
+    """One caller's event; `done` is held until the writer has committed it (or failed)."""
+
     event: AuditEvent
-    done: Future[AuditEvent] = field(default_factory=Future)
+    encoded: str
+    done: threading.Lock = field(default_factory=threading.Lock)
+    result: AuditEvent | None = None
+    error: BaseException | None = None
+
+    def wait(self) -> AuditEvent:
+        with self.done:
+            if self.error is not None:
+                raise self.error
+            assert self.result is not None
+            return self.result
 
 
 class GroupCommitWriter:
@@ -34,11 +45,12 @@ class GroupCommitWriter:
 
     def write(self, event: AuditEvent) -> AuditEvent:
         """Append `event`; return it with its log position once it is committed."""
-        pending = _Pending(event)
+        pending = _Pending(event, encode_event(event))
+        pending.done.acquire()  # a plain lock: cheaper to hand over than a Future's condition
         with self._lock:
             self._start()
             self._queue.put(pending)
-        return pending.done.result()
+        return pending.wait()
 
     def close(self) -> None:
         """Commit what is queued, then stop the writer thread."""
@@ -73,14 +85,16 @@ class GroupCommitWriter:
             self._commit(batch)
 
     def _commit(self, batch: list[_Pending]) -> None:
-        events = [p.event for p in batch]
+        encoded = [(p.event, p.encoded) for p in batch]
         try:
             entries = self._log.append(
-                lambda head: seal(events, head), [e.entities for e in events]
+                lambda head: seal_encoded(encoded, head), [p.event.entities for p in batch]
             )
         except Exception as exc:  # every waiting caller must hear why its event was not logged
             for pending in batch:
-                pending.done.set_exception(exc)
+                pending.error = exc
+                pending.done.release()
             return
         for pending, entry in zip(batch, entries, strict=True):
-            pending.done.set_result(replace(pending.event, seq=entry.seq))
+            pending.result = replace(pending.event, seq=entry.seq)
+            pending.done.release()

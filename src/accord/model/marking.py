@@ -24,7 +24,7 @@ class Classification(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Classification).index(self)
+        return _CLASSIFICATION_RANK[self]
 
     @classmethod
     def parse(cls, raw: str) -> Classification:
@@ -33,6 +33,9 @@ class Classification(StrEnum):
             if item.value == text:
                 return item
         raise MarkingError(f"unknown classification {raw!r} (OFFICIAL, OFFICIAL-SENSITIVE, SECRET)")
+
+
+_CLASSIFICATION_RANK = {c: n for n, c in enumerate(Classification)}
 
 
 class SubjectCategory(StrEnum):

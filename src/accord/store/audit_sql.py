@@ -9,20 +9,22 @@ for the transaction instead.
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
+from contextlib import closing
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select
 
 from accord.store.audit_base import LogFilter, LogHead, Sealer, StoredCheckpoint, StoredEntry
 from accord.store.audit_tables import audit_checkpoints, audit_entries, audit_subjects
 from accord.store.database import Database
 
 _ENTRY_COLUMNS = ("seq", "at", "kind", "actor", "body", "hash")
+_HEAD_SQL = "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1"
 
 
 def _sqlite_autocommit(dbapi_connection: Any, _record: Any) -> None:
-    # Leave transaction control to the "begin" hook below, so it can say BEGIN IMMEDIATE.
+    # Leave transaction control to `append`, so it can say BEGIN IMMEDIATE.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=30000"):
@@ -30,15 +32,10 @@ def _sqlite_autocommit(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _begin_immediate(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
 def writer_engine(database: Database) -> Engine:
     engine = create_engine(database.engine.url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_autocommit)
-        event.listen(engine, "begin", _begin_immediate)
     return engine
 
 
@@ -50,21 +47,38 @@ class SqlAuditLog:
         mark = "?" if database.dialect == "sqlite" else "%s"
         self._insert_entries = _insert_sql("audit_entries", _ENTRY_COLUMNS, mark)
         self._insert_subjects = _insert_sql("audit_subjects", ("entity_id", "seq"), mark)
+        # SQLite: BEGIN IMMEDIATE takes the write lock before the head is read (the connection
+        # is in autocommit mode, see above); PostgreSQL: the implicit transaction locks the table.
+        if database.dialect == "sqlite":
+            self._lock = "BEGIN IMMEDIATE"
+        else:
+            self._lock = "LOCK TABLE audit_entries IN EXCLUSIVE MODE"
 
     def append(self, seal: Sealer, subjects: Sequence[Sequence[str]]) -> list[StoredEntry]:
-        with self._writer.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("LOCK TABLE audit_entries IN EXCLUSIVE MODE"))
-            entries = seal(_head(conn))
-            rows = [tuple(getattr(e, name) for name in _ENTRY_COLUMNS) for e in entries]
-            conn.exec_driver_sql(self._insert_entries, rows)
-            links = [
-                (entity_id, entry.seq)
-                for entry, ids in zip(entries, subjects, strict=True)
-                for entity_id in sorted(set(ids))
-            ]
-            if links:
-                conn.exec_driver_sql(self._insert_subjects, links)
+        # Driver level on one pooled connection: lock, read the head, insert, commit. The
+        # group-commit writer spends its time here, so nothing is compiled per batch.
+        with closing(self._writer.raw_connection()) as raw:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(self._lock)
+                cursor.execute(_HEAD_SQL)
+                row = cursor.fetchone()
+                entries = seal(None if row is None else LogHead(int(row[0]), str(row[1])))
+                rows = [tuple(getattr(e, name) for name in _ENTRY_COLUMNS) for e in entries]
+                cursor.executemany(self._insert_entries, rows)
+                links = [
+                    (entity_id, entry.seq)
+                    for entry, ids in zip(entries, subjects, strict=True)
+                    for entity_id in sorted(set(ids))
+                ]
+                if links:
+                    cursor.executemany(self._insert_subjects, links)
+                raw.commit()
+            except BaseException:
+                raw.rollback()
+                raise
+            finally:
+                cursor.close()
         return entries
 
     def head(self) -> LogHead | None:

@@ -82,12 +82,39 @@ class AlertRecord:
     id: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class CosignatureRecord:
+    """A cosigned audit checkpoint. `given`: we witnessed the partner's log; `received`: the
+    partner witnessed ours. `document` is the cosignature as JSON (checkpoint included);
+    `package_created` is when the package that carried the checkpoint was sealed (given only)."""
+
+    direction: str
+    partner: str
+    size: int
+    root: str
+    document: str
+    at: str
+    package_created: str = ""
+
+
 class FederationStore(Protocol):
     def put_document(self, kind: str, name: str, document: dict[str, Any], at: str) -> None:
         """Keep the newest JSON document of one kind (node partner, agreement) under a name."""
         ...
 
     def documents(self, kind: str) -> dict[str, dict[str, Any]]: ...
+
+    def documents_version(self) -> str:
+        """Changes whenever any document is put: readers cache parsed documents under it."""
+        ...
+
+    def add_cosignature(self, record: CosignatureRecord) -> None:
+        """Keep a cosignature; one per direction, partner and log size (the first is kept)."""
+        ...
+
+    def cosignatures(self, direction: str, partner: str | None = None) -> list[CosignatureRecord]:
+        """Oldest log first."""
+        ...
 
     def enqueue(self, entry: OutboxEntry) -> None: ...
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, replace
 from typing import Any
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from accord.store import federation_tables as ft
@@ -16,6 +16,7 @@ from accord.store.database import Database
 from accord.store.federation_base import (
     AlertRecord,
     ApprovalRequest,
+    CosignatureRecord,
     InboxRecord,
     OutboxEntry,
     WatchEntry,
@@ -42,6 +43,25 @@ class SqlFederationStore:
         query = select(d.c.name, d.c.document).where(d.c.kind == kind).order_by(d.c.name)
         with self.db.engine.connect() as conn:
             return {row.name: json.loads(row.document) for row in conn.execute(query)}
+
+    def documents_version(self) -> str:
+        d = ft.fed_documents
+        query = select(func.count(), func.max(d.c.updated_at))
+        with self.db.engine.connect() as conn:
+            count, newest = conn.execute(query).one()
+        return f"{count}:{newest}"
+
+    # -- cosigned audit checkpoints --------------------------------------------------------
+    def add_cosignature(self, record: CosignatureRecord) -> None:
+        self._insert_all(ft.fed_cosignatures, [asdict(record)])
+
+    def cosignatures(self, direction: str, partner: str | None = None) -> list[CosignatureRecord]:
+        c = ft.fed_cosignatures
+        query = select(c).where(c.c.direction == direction).order_by(c.c.partner, c.c.size)
+        if partner:
+            query = query.where(c.c.partner == partner)
+        with self.db.engine.connect() as conn:
+            return [CosignatureRecord(**row._asdict()) for row in conn.execute(query)]
 
     # -- outbox ----------------------------------------------------------------------------
     def enqueue(self, entry: OutboxEntry) -> None:

@@ -1,4 +1,4 @@
-"""Federation tables on the shared metadata (created by migration federation_0001)."""
+"""Federation tables on the shared metadata (migrations federation_0001 and federation_0002)."""
 
 from __future__ import annotations
 
@@ -117,4 +117,17 @@ fed_alerts = Table(
     Column("package_id", String(64), nullable=False),
     Column("case_ref", String(200), nullable=False),
     Column("webhook_status", String(64), nullable=False),
+)
+
+fed_cosignatures = Table(
+    "fed_cosignatures",
+    metadata,
+    Column("direction", String(16), nullable=False),
+    Column("partner", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("root", String(64), nullable=False),
+    Column("document", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("package_created", String(40), nullable=False),
+    PrimaryKeyConstraint("direction", "partner", "size"),
 )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, distinct, func, select, update
@@ -30,6 +33,7 @@ class SqlStore:
         self.model = model or load_model()
         self._markings: dict[str, Marking] = {}
         self._bulk_statement_sql = _bulk_insert_sql(database.dialect, codec.STATEMENT_COLUMNS)
+        self._reads = HotReads(database.dialect)
         self._searchable = {
             (schema.name, prop.name): codec.is_searchable(prop.type.name)
             for schema in self.model.schemata.values()
@@ -161,14 +165,18 @@ class SqlStore:
         ]
 
     def statements_for(self, entity_ids: Sequence[str]) -> list[Statement]:
-        st = tables.statements
-        found: list[Statement] = []
-        with self.db.engine.connect() as conn:
-            for start in range(0, len(entity_ids), 500):
-                ids = list(entity_ids[start : start + 500])
-                rows = list(conn.execute(select(st).where(st.c.entity_id.in_(ids))))
-                found.extend(self._to_statements(conn, rows))
-        return found
+        # The hottest read (every audited entity view and search): driver-level SQL on a pooled
+        # DBAPI connection, one prepared text per batch size, no compile or result processing.
+        rows: list[Any] = []
+        with closing(self.db.engine.raw_connection()) as raw:
+            cursor = raw.cursor()
+            for start in range(0, len(entity_ids), _READ_BATCH):
+                ids = tuple(entity_ids[start : start + _READ_BATCH])
+                cursor.execute(self._reads.statements(len(ids)), ids)
+                rows.extend(cursor.fetchall())
+            cursor.close()
+        markings = self._markings_for({row[_MARKING] for row in rows})
+        return [_statement_from(row, markings) for row in rows]
 
     def iter_statements(
         self,
@@ -193,17 +201,13 @@ class SqlStore:
                 yield from self._to_statements(conn, rows)
 
     def search(self, key: str, limit: int = 50) -> list[str]:
-        st = tables.statements
         pattern = "%" + key.replace("\\", "").replace("%", "").replace("_", "") + "%"
-        query = (
-            select(st.c.entity_id)
-            .where(st.c.search_key.like(pattern))
-            .group_by(st.c.entity_id)
-            .order_by(st.c.entity_id)
-            .limit(limit)
-        )
-        with self.db.engine.connect() as conn:
-            return [row.entity_id for row in conn.execute(query)]
+        with closing(self.db.engine.raw_connection()) as raw:
+            cursor = raw.cursor()
+            cursor.execute(self._reads.search, (pattern, limit))
+            found = [str(row[0]) for row in cursor.fetchall()]
+            cursor.close()
+        return found
 
     def entity_ids_with(self, prop: str, value: str) -> list[str]:
         st = tables.statements
@@ -238,6 +242,12 @@ class SqlStore:
         markings = self._load_markings(conn, {row.marking_key for row in rows})
         return [codec.statement_from(row, markings) for row in rows]
 
+    def _markings_for(self, keys: set[str]) -> dict[str, Marking]:
+        if keys <= self._markings.keys():  # markings never change once stored: cached
+            return self._markings
+        with self.db.engine.connect() as conn:
+            return self._load_markings(conn, keys)
+
     def _load_markings(self, conn: Connection, keys: set[str]) -> dict[str, Marking]:
         missing = keys - self._markings.keys()
         if missing:
@@ -253,6 +263,68 @@ class _EncodedChunk:
     markings: list[dict[str, str]]
     statements: list[tuple[str | None, ...]]
     rejections: list[dict[str, Any]]
+
+
+_READ_BATCH = 500
+READ_COLUMNS = (
+    "entity_id",
+    "schema",
+    "prop",
+    "value",
+    "original",
+    "source",
+    "agency",
+    "record_id",
+    "observed_at",
+    "ingested_at",
+    "marking_key",
+)
+_MARKING = READ_COLUMNS.index("marking_key")
+
+
+class HotReads:
+    """Driver-level SQL for the per-request reads, built once per batch size."""
+
+    def __init__(self, dialect: str) -> None:
+        self._mark = "%s" if dialect == "postgresql" else "?"
+        self._columns = ", ".join(f'"{c}"' for c in READ_COLUMNS)
+        self._by_size: dict[int, str] = {}
+        # Table and column names are this module's constants, never input.
+        self.search = (
+            "SELECT entity_id FROM statements WHERE search_key LIKE "  # noqa: S608
+            f"{self._mark} GROUP BY entity_id ORDER BY entity_id LIMIT {self._mark}"
+        )
+
+    def statements(self, size: int) -> str:
+        sql = self._by_size.get(size)
+        if sql is None:
+            marks = ", ".join(self._mark for _ in range(size))
+            sql = f"SELECT {self._columns} FROM statements WHERE entity_id IN ({marks})"  # noqa: S608
+            self._by_size[size] = sql
+        return sql
+
+
+def _statement_from(row: Any, markings: dict[str, Marking]) -> Statement:
+    """A statement from a row in READ_COLUMNS order."""
+    entity_id, schema, prop, value, original, source, agency, record_id, observed, ingested, key = (
+        row
+    )
+    return Statement(
+        entity_id=entity_id,
+        schema=schema,
+        prop=prop,
+        value=value,
+        original=original,
+        source=source,
+        agency=agency,
+        record_id=record_id,
+        observed_at=_parse_time(observed) if observed else None,
+        ingested_at=_parse_time(ingested),
+        marking=markings[key],
+    )
+
+
+_parse_time = lru_cache(maxsize=65536)(datetime.fromisoformat)
 
 
 def _bulk_insert_sql(dialect: str, columns: tuple[str, ...]) -> str:
