@@ -5,8 +5,20 @@ from __future__ import annotations
 import accord
 
 PINNED = {
-    "Actor", "App", "Classification", "Entity", "Grading3x5x2", "Grading4x4", "Judgement",
-    "Marking", "Settings", "Source", "Statement", "SubjectCategory", "Verdict", "__version__",
+    "Actor",
+    "App",
+    "Classification",
+    "Entity",
+    "Grading3x5x2",
+    "Grading4x4",
+    "Judgement",
+    "Marking",
+    "Settings",
+    "Source",
+    "Statement",
+    "SubjectCategory",
+    "Verdict",
+    "__version__",
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from federation_nodes import OFFICER, RS, UK, Nodes, ingest_custody, two_nodes
 
+from accord.app.sharing_hits import HitRequest
 from accord.audit.events import EventKind
 
 
@@ -27,6 +28,31 @@ def test_phone_hit_and_miss(nodes: Nodes) -> None:
     assert not miss.hit and miss.refs == ()
     consulted = [e for e in nodes.uk.audit_events if e.kind is EventKind.CONSULTATION]
     assert [e.detail["hits"] for e in consulted if "hit_queries" in e.detail] == [1, 0]
+
+
+def test_a_batch_is_one_exchange_audited_once_a_side_with_the_query_digests(
+    nodes: Nodes,
+) -> None:
+    ingest_custody(nodes.uk)
+    requests = [
+        HitRequest("phone", "+381 60 000 0000"),
+        HitRequest("phone", "+381 64 123 4567"),
+        HitRequest("person", "Јован Петровић", "1987-03-12"),
+    ]
+    before = len(nodes.rs.audit_events)
+    results = nodes.rs.sharing.hit_queries(OFFICER, "uk-rs-oic", requests)
+    assert [r.hit for r in results] == [False, True, True]
+    asked = nodes.rs.audit_events[before:]
+    assert [e.kind for e in asked] == [EventKind.DISCLOSURE, EventKind.RECEIPT]
+    digests = asked[0].detail["digests"]
+    assert len(set(digests)) == 3 and asked[1].detail["digests"] == digests[1:]
+    answered = [e for e in nodes.uk.audit_events if "hit_queries" in e.detail]
+    assert len(answered) == 1 and answered[0].detail["digests"] == digests
+    before = len(nodes.rs.audit_events)
+    nodes.rs.sharing.hit_queries(OFFICER, "uk-rs-oic", requests[:1])
+    assert [e.kind for e in nodes.rs.audit_events[before:]] == [EventKind.DISCLOSURE]
+    with pytest.raises(ValueError, match="1 to 100"):
+        nodes.rs.sharing.hit_queries(OFFICER, "uk-rs-oic", requests * 34)
 
 
 def test_cross_script_person_hit(nodes: Nodes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -79,3 +80,17 @@ def test_query_limiter_refuses_floods_and_refills() -> None:
     assert "rate limit" in limiter.check("rs", 1, 0.0)
     assert limiter.check("rs", 1, 1.0) == ""
     assert "budget" in limiter.check("rs", 3, 3.0)
+
+
+def test_the_card_audit_key_is_kept_checked_and_never_replaced() -> None:
+    node = create_identity("rs-police", "Serbian Border Police", "http://127.0.0.1:1")
+    key = base64.urlsafe_b64encode(bytes(range(32))).decode()
+    partner = partner_from_card(node.card() | {"audit_key": key}, T0)
+    assert partner.audit_public_key() == bytes(range(32))
+    stored = partner_from_card(partner.to_document(), T0)
+    assert stored.audit_key == key and stored.merge_card(partner_from_card(node.card(), T0))
+    with pytest.raises(PartnerCardError, match="32-byte"):
+        partner_from_card(node.card() | {"audit_key": "AAAA"}, T0)
+    other = partner_from_card(node.card() | {"audit_key": "B" * 43 + "="}, T0)
+    with pytest.raises(PartnerCardError, match="never replaced"):
+        partner.merge_card(other)

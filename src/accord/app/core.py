@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from accord.app.scenario import ScenarioUseCases
     from accord.app.sharing import SharingUseCases
     from accord.app.stats import StatsUseCases
+    from accord.audit.erasure import ErasureNotice
 
 
 class App:
@@ -47,7 +48,20 @@ class App:
     def retention(self) -> RetentionUseCases:
         from accord.app.retention import RetentionUseCases
 
-        return RetentionUseCases(self)
+        use_cases = RetentionUseCases(self)
+        use_cases.on_erasure(self._propagate_erasure)
+        return use_cases
+
+    def _propagate_erasure(self, notice: ErasureNotice) -> None:
+        """An erasure reaches every partner that received the erased statements."""
+        statement_ids = list(notice.statement_ids)
+        if self.sharing.fed.recipients_of(statement_ids):
+            actor = Actor(
+                "system:erasure-propagation",
+                roles=frozenset({"dpo"}),
+                purpose=f"erasure (audit entry {notice.erasure_seq}): {notice.reason}",
+            )
+            self.sharing.erase(actor, statement_ids, notice.reason)
 
     @cached_property
     def rights(self) -> RightsUseCases:

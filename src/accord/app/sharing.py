@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from accord.app.actor import Actor
 from accord.app.sharing_directory import Directory
-from accord.app.sharing_hits import HitResult, Hits
+from accord.app.sharing_hits import HitRequest, HitResult, Hits
 from accord.app.sharing_receive import Receiver, Reply
 from accord.app.sharing_send import Sender, SendResult
 from accord.app.sharing_transport import HttpTransport, Transport
 from accord.app.sharing_watch import Watcher
+from accord.app.sharing_witness import Witness
 from accord.audit.events import EventKind
 from accord.sharing.agreement_types import Agreement
 from accord.sharing.node import NodeIdentity
@@ -65,6 +66,7 @@ class SharingUseCases:
         self.sender = Sender(self)
         self.receiver = Receiver(self)
         self.hits = Hits(self)
+        self.witness = Witness(self)
 
     # -- node, partners, agreements --------------------------------------------------------
     def init_node(
@@ -167,6 +169,12 @@ class SharingUseCases:
         return self.hits.query(
             actor, agreement_id, kind, value, birth_date=birth_date, watched_entity=watched_entity
         )
+
+    def hit_queries(
+        self, actor: Actor, agreement_id: str, requests: list[HitRequest], watched_entity: str = ""
+    ) -> list[HitResult]:
+        """Up to 100 queries in one exchange: one sealed package, one audit entry a side."""
+        return self.hits.query_many(actor, agreement_id, requests, watched_entity=watched_entity)
 
     # -- watchlist and alerts --------------------------------------------------------------
     def watch(self, actor: Actor, entity_id: str, case_ref: str, webhook: str = "") -> WatchEntry:

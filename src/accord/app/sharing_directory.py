@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,9 +34,13 @@ PARTNER, AGREEMENT = "partner", "agreement"
 class Directory:
     def __init__(self, app: App, fed: FederationStore) -> None:
         self.data_dir: Path = app.settings.data_dir
+        self._audit_public_key = app.audit.public_key
         self.fed = fed
         self._identity: NodeIdentity | None = None
         self._agreements: dict[str, tuple[str, Agreement]] = {}
+        # Read on every package and query: kept until a document changes (any process).
+        self._registry: tuple[str, Registry] | None = None
+        self._keyed: tuple[str, dict[str, Agreement]] | None = None
 
     def init_node(self, name: str, agency: str, base_url: str, rotate: bool) -> NodeIdentity:
         exists = identity_path(self.data_dir).exists()
@@ -46,17 +52,29 @@ class Directory:
         else:
             identity = create_identity(name, agency, base_url)
         save_identity(identity, self.data_dir)
-        self._identity = identity
-        return identity
+        self._keyed = None  # agreements carry our keys
+        self._identity = self._with_audit_key(identity)
+        return self._identity
 
     def identity(self) -> NodeIdentity:
         if self._identity is None:
-            self._identity = load_identity(self.data_dir)
+            self._identity = self._with_audit_key(load_identity(self.data_dir))
         return self._identity
+
+    def _with_audit_key(self, identity: NodeIdentity) -> NodeIdentity:
+        """The card carries the audit key partners check our checkpoints with."""
+        audit_key = base64.urlsafe_b64encode(self._audit_public_key()).decode()
+        return replace(identity, audit_key=audit_key)
 
     # -- partners --------------------------------------------------------------------------
     def registry(self) -> Registry:
-        return Registry.from_documents(self.fed.documents(PARTNER), datetime.now(UTC))
+        version = self.fed.documents_version()
+        cached = self._registry
+        if cached is None or cached[0] != version:
+            documents = self.fed.documents(PARTNER)
+            cached = (version, Registry.from_documents(documents, datetime.now(UTC)))
+            self._registry = cached
+        return cached[1]
 
     def add_partner(self, card: dict[str, Any], now: datetime) -> Partner:
         partner = partner_from_card(card, now)
@@ -91,10 +109,15 @@ class Directory:
         return self._with_keys(agreement)
 
     def agreements(self) -> dict[str, Agreement]:
-        found = {}
-        for name, document in self.fed.documents(AGREEMENT).items():
-            found[name] = self._with_keys(self._parsed(name, document["text"]))
-        return found
+        version = self.fed.documents_version()
+        cached = self._keyed
+        if cached is None or cached[0] != version:
+            found = {}
+            for name, document in self.fed.documents(AGREEMENT).items():
+                found[name] = self._with_keys(self._parsed(name, document["text"]))
+            cached = (version, found)
+            self._keyed = cached
+        return dict(cached[1])
 
     def _parsed(self, name: str, text: str) -> Agreement:
         """Parse once per stored text: agreements are read on every incoming package."""

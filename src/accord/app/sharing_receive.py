@@ -31,6 +31,7 @@ from accord.store.federation_base import InboxRecord
 
 if TYPE_CHECKING:
     from accord.app.sharing import SharingUseCases
+    from accord.app.sharing_witness import Witnessed
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +70,11 @@ class Receiver:
             previous = self.fed.inbox_accepted(incoming.opened.package_id)
             if previous is not None:
                 return self._replayed(incoming, previous)
+            witnessed = self.uc.witness.judge(incoming) if kind in (RELEASE, NOTICE) else None
             count, remote_ids = self._dispatch(incoming, kind, now)
         except PackageRefused as refused:
             return self._refused(token, refused, now)
-        return self._accepted(incoming, kind, count, remote_ids, now)
+        return self._accepted(incoming, kind, (count, remote_ids), now, witnessed)
 
     def _dispatch(self, incoming: Incoming, kind: str, now: datetime) -> tuple[int, list[str]]:
         if kind == RELEASE:
@@ -165,9 +167,15 @@ class Receiver:
 
     # -- answers ---------------------------------------------------------------------------
     def _accepted(
-        self, incoming: Incoming, kind: str, count: int, remote_ids: list[str], now: datetime
+        self,
+        incoming: Incoming,
+        kind: str,
+        taken: tuple[int, list[str]],
+        now: datetime,
+        witnessed: Witnessed | None,
     ) -> Reply:
         opened = incoming.opened
+        count, remote_ids = taken
         receipt = Receipt(
             package_id=opened.package_id,
             package_digest=opened.digest,
@@ -177,6 +185,7 @@ class Receiver:
             outcome="accepted",
             statements_digest=statements_digest(remote_ids),
             statement_count=len(set(remote_ids)),
+            cosignature=self.uc.witness.cosign(opened.sender, witnessed),
         )
         token = sign_receipt(receipt, self.uc.identity().signing_key)
         record = InboxRecord(
@@ -197,7 +206,12 @@ class Receiver:
             node_actor(opened.sender),
             partner=opened.sender,
             agreement=opened.agreement_id,
-            detail={"package": opened.package_id, "outcome": "accepted", "statements": count},
+            detail={
+                "package": opened.package_id,
+                "outcome": "accepted",
+                "statements": count,
+                "witness": "no checkpoint" if witnessed is None else witnessed.verdict.note,
+            },
         )
         return Reply(200, {"outcome": "accepted", "statements": count, "receipt": token})
 
@@ -247,7 +261,7 @@ class Receiver:
         entry = entries[0]
         partner = self.uc.directory.registry().get(entry.partner)
         try:
-            verify_receipt(
+            checked = verify_receipt(
                 token,
                 signer_keys=partner.signing_keys(datetime.now(UTC)),
                 package_id=entry.package_id,
@@ -256,7 +270,8 @@ class Receiver:
         except PackageRefused as refused:
             body = {"outcome": "refused", "code": refused.code, "reason": refused.reason}
             return Reply(422, body)
-        self.uc.sender.mark_delivered(node_actor(entry.partner), entry)
+        witness = self.uc.witness.accept(entry.partner, checked)
+        self.uc.sender.mark_delivered(node_actor(entry.partner), entry, witness)
         return Reply(200, {"outcome": "accepted", "package": entry.package_id})
 
 

@@ -14,12 +14,13 @@ from accord.audit.events import EventKind
 from accord.model import Statement
 from accord.model.search import search_key
 from accord.sharing import outbox
-from accord.sharing.federation import ERASURE, notice_payload
+from accord.sharing.federation import ERASURE, NOTICE, RELEASE, notice_payload
 from accord.sharing.packages import seal
 from accord.sharing.pseudonyms import pseudonym_key
 from accord.sharing.receipts import verify_receipt
 from accord.sharing.refusal import PackageRefused
 from accord.sharing.release import Release, build_release
+from accord.sharing.witness import WITNESS_FIELD
 from accord.store.federation_base import ApprovalRequest, OutboxEntry
 
 if TYPE_CHECKING:
@@ -61,6 +62,11 @@ class Sender:
     def preview(
         self, actor: Actor, agreement_id: str, purpose: str, entity_ids: list[str], query: str
     ) -> Release:
+        return self._release(actor, agreement_id, purpose, self._statements(entity_ids, query))
+
+    def _release(
+        self, actor: Actor, agreement_id: str, purpose: str, statements: list[Statement]
+    ) -> Release:
         agreement = self.uc.directory.agreement(agreement_id)
         us = self.uc.identity().name
         approved = frozenset(
@@ -70,7 +76,7 @@ class Sender:
         )
         release = build_release(
             agreement,
-            self._statements(entity_ids, query),
+            statements,
             purpose=purpose,
             sender=us,
             now=datetime.now(UTC),
@@ -96,11 +102,14 @@ class Sender:
     def send(
         self, actor: Actor, agreement_id: str, purpose: str, entity_ids: list[str], query: str
     ) -> SendResult:
-        release = self.preview(actor, agreement_id, purpose, entity_ids, query)
+        statements = self._statements(entity_ids, query)
+        release = self._release(actor, agreement_id, purpose, statements)
         requested = self._request_approvals(actor, release)
         package_id = ""
         if release.statements:
-            package_id = self._queue(actor, release)
+            released = {s.id for s in release.statements}
+            entities = sorted({s.entity_id for s in statements if s.id in released})
+            package_id = self._queue(actor, release, entities)
         return SendResult(release, package_id, requested, self.flush(actor))
 
     def _request_approvals(self, actor: Actor, release: Release) -> int:
@@ -122,15 +131,16 @@ class Sender:
             count += 1
         return count
 
-    def _queue(self, actor: Actor, release: Release) -> str:
+    def _queue(self, actor: Actor, release: Release, entities: list[str]) -> str:
         # The disclosure is logged and recorded before the package can leave: a crash in
-        # between leaves a logged disclosure that never went, never the reverse.
+        # between leaves a logged disclosure that never went, never the reverse. `entities`
+        # (our entity ids of what was released) index it for subject access and erasure.
         ids = [s.id for s in release.statements]
         package_id = uuid.uuid4().hex
         self.app.record(
             EventKind.DISCLOSURE,
             actor.for_purpose(release.purpose),
-            entities=tuple(sorted({d.statement_id for d in release.decisions})),
+            entities=tuple(entities),
             partner=release.recipient,
             agreement=release.agreement.id,
             victim=release.victims_released > 0,
@@ -153,6 +163,8 @@ class Sender:
         now = datetime.now(UTC)
         expires = now + timedelta(hours=self.uc.limits.package_ttl_hours)
         package_id = package_id or uuid.uuid4().hex
+        if payload.get("type") in (RELEASE, NOTICE):
+            payload = payload | {WITNESS_FIELD: self.uc.witness.material(partner_name)}
         token = seal(
             payload,
             sender=identity.name,
@@ -206,9 +218,9 @@ class Sender:
         self._audit_receipt(actor, entry, "refused", reason)
         return "refused"
 
-    def mark_delivered(self, actor: Actor, entry: OutboxEntry) -> None:
+    def mark_delivered(self, actor: Actor, entry: OutboxEntry, witness: str) -> None:
         self.fed.update_outbox(outbox.after_delivery(entry, datetime.now(UTC)))
-        self._audit_receipt(actor, entry, "accepted", "receipt pushed by the partner")
+        self._audit_receipt(actor, entry, "accepted", f"receipt pushed by the partner; {witness}")
 
     def _check_receipt(self, actor: Actor, entry: OutboxEntry, token: str) -> None:
         partner = self.uc.directory.registry().get(entry.partner)
@@ -223,7 +235,9 @@ class Sender:
         except PackageRefused as refused:
             self._audit_receipt(actor, entry, "bad-receipt", f"{refused.code}: {refused.reason}")
             return
-        self._audit_receipt(actor, entry, receipt.outcome, f"{receipt.statement_count} statements")
+        witness = self.uc.witness.accept(entry.partner, receipt)
+        text = f"{receipt.statement_count} statements; {witness}"
+        self._audit_receipt(actor, entry, receipt.outcome, text)
 
     def _audit_receipt(self, actor: Actor, entry: OutboxEntry, outcome: str, text: str) -> None:
         self.app.record(

@@ -211,6 +211,20 @@ def share_approvals(as_json: Json = False) -> None:
     _print_rows(items, as_json, ("id", "statement_id", "agreement", "partner", "purpose"))
 
 
+@share_app.command("cosignatures")
+def share_cosignatures(
+    given: Annotated[
+        bool, typer.Option("--given", help="Partners' checkpoints we cosigned, not ours.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Audit checkpoints of ours that partners cosigned (or, --given, theirs we cosigned), each
+    verified again offline; --json adds the cosignatures and both public keys."""
+    with open_app() as app:
+        rows = app.sharing.witness.listing("given" if given else "received")
+    _print_rows(rows, as_json, ("partner", "size", "cosigned_at", "verified"))
+
+
 def inbox(
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50, as_json: Json = False
 ) -> None:

@@ -9,6 +9,7 @@ partner cannot walk a dictionary of phone numbers or names through our matcher.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,13 @@ def payload_type(payload: dict[str, Any]) -> str:
     if kind not in PAYLOAD_TYPES:
         raise MessageError(f"payload type must be one of {', '.join(PAYLOAD_TYPES)}, not {kind!r}")
     return str(kind)
+
+
+def query_digest(query: dict[str, Any]) -> str:
+    """What both audit logs record of one hit query: it names the query (128 bits of SHA-256
+    over its kind and encoding, both plain ASCII once validated) without holding the encoding."""
+    text = f"{query.get('kind', '')}\n{query.get('encoding', '')}"
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
 
 
 def notice_payload(

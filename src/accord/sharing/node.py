@@ -40,6 +40,7 @@ class NodeIdentity:
     signing_key: OKPKey
     encryption_key: OKPKey
     retired_encryption_keys: tuple[OKPKey, ...] = field(default=())
+    audit_key: str = ""  # base64url of the audit log's Ed25519 public key (kept by accord.audit)
 
     def __post_init__(self) -> None:
         check_node_name(self.name)
@@ -70,7 +71,7 @@ class NodeIdentity:
                 {"kid": self.signing_kid, "use": "sig", "jwk": _public(self.signing_key)},
                 {"kid": self.encryption_kid, "use": "enc", "jwk": _public(self.encryption_key)},
             ],
-        }
+        } | ({"audit_key": self.audit_key} if self.audit_key else {})
 
 
 def _public(key: OKPKey) -> dict[str, str]:

@@ -31,9 +31,11 @@ class Receipt:
     statements_digest: str
     statement_count: int
     reason: str = ""
+    cosignature: dict[str, Any] | None = None  # the recipient witnessing our audit checkpoint
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        witnessed = {} if self.cosignature is None else {"cosignature": self.cosignature}
+        return witnessed | {
             "package": self.package_id,
             "package_digest": self.package_digest,
             "sender": self.sender,
@@ -90,9 +92,16 @@ def _read(content: dict[str, Any]) -> Receipt:
             statements_digest=str(content["statements_digest"]),
             statement_count=int(content["statement_count"]),
             reason=str(content["reason"]),
+            cosignature=_cosignature(content.get("cosignature")),
         )
     except (KeyError, ValueError, TypeError):
         raise PackageRefused("malformed", "receipt fields are missing or malformed") from None
     if receipt.outcome not in OUTCOMES or sorted(content) != sorted(receipt.to_dict()):
         raise PackageRefused("malformed", "receipt has unknown fields or outcome")
     return receipt
+
+
+def _cosignature(value: Any) -> dict[str, Any] | None:
+    if value is None or isinstance(value, dict):
+        return value
+    raise ValueError("cosignature must be an object")

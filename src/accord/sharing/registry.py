@@ -6,6 +6,8 @@ with it and opened at or after that moment is refused, even if it was sealed bef
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -47,6 +49,10 @@ class Partner:
     agency: str
     base_url: str
     keys: tuple[PartnerKey, ...]
+    audit_key: str = ""  # base64url Ed25519 key the partner signs its audit checkpoints with
+
+    def audit_public_key(self) -> bytes | None:
+        return base64.urlsafe_b64decode(self.audit_key) if self.audit_key else None
 
     def signing_keys(self, when: datetime) -> dict[str, OKPKey]:
         """Signing keys by kid that are not revoked at `when`."""
@@ -75,7 +81,11 @@ class Partner:
         """Rotation: add the card's new keys, keep the old ones (and their revocations)."""
         known = {k.kid for k in self.keys}
         added = tuple(k for k in card.keys if k.kid not in known)
-        return replace(self, agency=card.agency, base_url=card.base_url, keys=self.keys + added)
+        if self.audit_key and card.audit_key not in ("", self.audit_key):
+            raise PartnerCardError(f"partner {self.name}: an audit key is never replaced")
+        audit_key = self.audit_key or card.audit_key
+        merged = replace(self, agency=card.agency, base_url=card.base_url, audit_key=audit_key)
+        return replace(merged, keys=self.keys + added)
 
     def to_document(self) -> dict[str, Any]:
         return {
@@ -87,7 +97,7 @@ class Partner:
                 | ({"revoked_from": k.revoked_from} if k.revoked_from else {})
                 for k in self.keys
             ],
-        }
+        } | ({"audit_key": self.audit_key} if self.audit_key else {})
 
 
 def partner_from_card(card: Mapping[str, Any], added_at: datetime) -> Partner:
@@ -95,12 +105,24 @@ def partner_from_card(card: Mapping[str, Any], added_at: datetime) -> Partner:
     try:
         name = check_node_name(str(card["node"]))
         keys = tuple(_key_from(item, added_at) for item in card["keys"])
-        partner = Partner(name, str(card["agency"]), str(card["base_url"]).rstrip("/"), keys)
+        base_url = str(card["base_url"]).rstrip("/")
+        partner = Partner(name, str(card["agency"]), base_url, keys, _audit_key(card))
     except (KeyError, TypeError, ValueError) as exc:
         raise PartnerCardError(f"partner card: {exc}") from None
     if {k.use for k in keys} != {"sig", "enc"}:
         raise PartnerCardError(f"partner card {name}: needs a signing and an encryption key")
     return partner
+
+
+def _audit_key(card: Mapping[str, Any]) -> str:
+    text = str(card.get("audit_key", ""))
+    try:
+        raw = base64.urlsafe_b64decode(text) if text else bytes(32)
+    except (binascii.Error, ValueError):
+        raise PartnerCardError("audit_key must be base64url") from None
+    if len(raw) != 32:
+        raise PartnerCardError("audit_key must be a 32-byte Ed25519 public key")
+    return text
 
 
 def _key_from(item: Mapping[str, Any], added_at: datetime) -> PartnerKey:

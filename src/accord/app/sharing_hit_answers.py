@@ -1,0 +1,124 @@
+"""Partners' hit/no-hit queries in: rate-limited and budgeted per partner, answered from an
+index of our own records encoded under the agreement's key, one audit entry per batch."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from accord.app.actor import Actor
+from accord.app.sharing_receive import Reply, node_actor
+from accord.audit.events import EventKind
+from accord.model import Entity
+from accord.sharing.agreement_types import Agreement
+from accord.sharing.encodings import index_entities
+from accord.sharing.federation import HIT_ANSWER, QueryLimiter, query_digest
+from accord.sharing.hitindex import HitIndex
+from accord.sharing.hitnohit import HitQuery, QueryError
+from accord.sharing.inbox import Incoming
+from accord.sharing.packages import seal
+from accord.sharing.pseudonyms import pseudonym_key
+from accord.sharing.refusal import PackageRefused
+from accord.sharing.registry import Partner
+
+if TYPE_CHECKING:
+    from accord.app.sharing import SharingUseCases
+
+MAX_QUERIES_PER_PACKAGE = 100
+HIT_TTL = timedelta(minutes=5)
+
+
+class HitAnswers:
+    def __init__(self, uc: SharingUseCases) -> None:
+        self.uc = uc
+        self.app = uc.app
+        limits = uc.limits
+        self.limiter = QueryLimiter(
+            limits.hit_per_second, limits.hit_burst, limits.hit_hourly_identifiers
+        )
+        self._indexes: dict[str, tuple[int, HitIndex]] = {}
+
+    def answer(self, incoming: Incoming, now: datetime) -> Reply:
+        partner = incoming.partner.name
+        raw = incoming.opened.payload.get("queries")
+        if not isinstance(raw, list) or not 0 < len(raw) <= MAX_QUERIES_PER_PACKAGE:
+            raise PackageRefused("malformed", f"1 to {MAX_QUERIES_PER_PACKAGE} queries per package")
+        refusal = self.limiter.check(partner, len(raw), time.monotonic())
+        actor = node_actor(partner, incoming.partner.agency, "hit/no-hit")
+        if refusal:
+            self._audit_in(actor, incoming, raw, -1, refusal)
+            return Reply(429, {"outcome": "refused", "code": "rate-limited", "reason": refusal})
+        try:
+            queries = [HitQuery.from_dict(item) for item in raw]
+        except (QueryError, TypeError, AttributeError) as exc:
+            raise PackageRefused("malformed", f"hit query: {exc}") from None
+        index = self.index(incoming.agreement)
+        answers = [index.query(q).to_dict() for q in queries]
+        hits = sum(1 for a in answers if a["hit"])
+        self._audit_in(actor, incoming, [q.to_dict() for q in queries], hits, "")
+        body = {"answers": answers}
+        token = self.seal(incoming.partner, incoming.agreement.id, body, HIT_ANSWER)
+        return Reply(200, {"package": token})
+
+    def _audit_in(
+        self, actor: Actor, incoming: Incoming, queries: list[Any], hits: int, refusal: str
+    ) -> None:
+        digests = [query_digest(q) if isinstance(q, dict) else "" for q in queries]
+        self.app.record(
+            EventKind.CONSULTATION,
+            actor,
+            partner=incoming.partner.name,
+            agreement=incoming.agreement.id,
+            detail={
+                "hit_queries": len(queries),
+                "hits": hits,
+                "refused": refusal,
+                "digests": digests,
+            },
+        )
+
+    def seal(self, recipient: Partner, agreement_id: str, body: dict[str, Any], kind: str) -> str:
+        identity = self.uc.identity()
+        now = datetime.now(UTC)
+        return seal(
+            {"type": kind, **body},
+            sender=identity.name,
+            sender_signing_key=identity.signing_key,
+            recipient_encryption_key=recipient.encryption_key(now),
+            agreement_id=agreement_id,
+            package_id=f"hit-{time.time_ns():x}",
+            created=now,
+            expires=now + HIT_TTL,
+        )
+
+    def index(self, agreement: Agreement) -> HitIndex:
+        """Our records encoded under the agreement's key, rebuilt when the store has changed."""
+        count = self.app.store.count_statements()
+        cached = self._indexes.get(agreement.id)
+        if cached is not None and cached[0] == count:
+            return cached[1]
+        index = HitIndex()
+        index_entities(
+            index,
+            self._entities(),
+            agreement_key=self.uc.directory.hit_key(agreement),
+            pseudonym_key=pseudonym_key(self.app.settings.node_secret(), agreement.id),
+            kinds=agreement.hit.kinds,
+        )
+        self._indexes[agreement.id] = (count, index)
+        return index
+
+    def _entities(self) -> Iterator[Entity]:
+        partners = set(self.uc.directory.registry().partners)
+        current: list[Any] = []
+        for stmt in self.app.store.iter_statements():
+            if stmt.source in partners:
+                continue
+            if current and current[0].entity_id != stmt.entity_id:
+                yield Entity.assemble(self.app.model, current[0].entity_id, current)
+                current = []
+            current.append(stmt)
+        if current:
+            yield Entity.assemble(self.app.model, current[0].entity_id, current)

@@ -1,0 +1,166 @@
+"""Witnessing over the wire: our checkpoint and proof out with each package, a partner's
+checkpoint judged and cosigned on the way in, cosignatures kept on both sides (accord.sharing
+.witness has the rules)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from accord.app.sharing_receive import node_actor
+from accord.audit.checkpoint import Checkpoint
+from accord.audit.events import EventKind
+from accord.sharing.inbox import Incoming
+from accord.sharing.receipts import Receipt
+from accord.sharing.refusal import PackageRefused
+from accord.sharing.witness import (
+    REWRITTEN,
+    Cosignature,
+    Verdict,
+    cosign,
+    judge,
+    read_witness,
+    require_witness,
+    verify_cosignature,
+    witness_material,
+)
+from accord.store.federation_base import CosignatureRecord
+
+if TYPE_CHECKING:
+    from accord.app.sharing import SharingUseCases
+
+GIVEN, RECEIVED = "given", "received"
+
+
+@dataclass(frozen=True, slots=True)
+class Witnessed:
+    checkpoint: Checkpoint
+    verdict: Verdict
+    sealed: datetime  # when the package that carried the checkpoint was sealed
+
+
+class Witness:
+    def __init__(self, uc: SharingUseCases) -> None:
+        self.uc = uc
+        self.app = uc.app
+        self.fed = uc.fed
+
+    # -- our log, witnessed by partners ----------------------------------------------------
+    def material(self, partner: str) -> dict[str, Any]:
+        """A fresh checkpoint of our log and the proof from the newest one `partner` cosigned."""
+        checkpoint = self.app.audit.checkpoint()
+        received = self.fed.cosignatures(RECEIVED, partner)
+        proof = None
+        if received:
+            try:
+                proof = self.app.audit.prove_growth(received[-1].size, checkpoint.size)
+            except LookupError:
+                proof = None  # that checkpoint is gone from our log: the partner will not cosign
+        return witness_material(checkpoint, proof)
+
+    def accept(self, partner: str, receipt: Receipt) -> str:
+        """Keep the partner's cosignature from a receipt; returns what happened, for the log."""
+        if receipt.cosignature is None:
+            return "checkpoint not cosigned"
+        try:
+            cos = Cosignature.from_dict(receipt.cosignature)
+        except ValueError as exc:
+            return f"bad cosignature: {exc}"
+        key = self.uc.directory.registry().get(partner).audit_public_key()
+        if key is None or cos.witness != partner:
+            return f"bad cosignature: not from {partner}'s registered audit key"
+        check = verify_cosignature(cos, key, self.app.audit.public_key())
+        if not check.ok:
+            return f"bad cosignature: {check.reason}"
+        self._keep(RECEIVED, partner, cos)
+        return check.reason
+
+    # -- a partner's log, witnessed by us --------------------------------------------------
+    def judge(self, incoming: Incoming) -> Witnessed | None:
+        """Check the checkpoint a package carries; a rewritten log is refused and raises an
+        alert in our audit log. None: a package without one from a partner never witnessed."""
+        partner, sealed = incoming.partner, incoming.opened.created
+        records = self.fed.cosignatures(GIVEN, partner.name)
+        heads = [Cosignature.from_dict(json.loads(r.document)).checkpoint for r in records]
+        material = require_witness(read_witness(incoming.opened.payload), heads)
+        if material is None:
+            return None
+        checkpoint, proof = material
+        newest = max(records, key=lambda r: r.size) if records else None
+        older = newest is not None and sealed < datetime.fromisoformat(newest.package_created)
+        try:
+            verdict = judge(checkpoint, proof, partner.audit_public_key(), heads, older=older)
+        except PackageRefused as refused:
+            if refused.code == REWRITTEN:
+                self._alarm(incoming, checkpoint, refused)
+            raise
+        return Witnessed(checkpoint, verdict, sealed)
+
+    def cosign(self, partner: str, witnessed: Witnessed | None) -> dict[str, Any] | None:
+        if witnessed is None or not witnessed.verdict.cosign:
+            return None
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        cos = cosign(witnessed.checkpoint, self.app.audit.key, self.uc.identity().name, at)
+        self._keep(GIVEN, partner, cos, witnessed.sealed.isoformat())
+        return cos.to_dict()
+
+    def cosignatures(self, direction: str, partner: str | None = None) -> list[Cosignature]:
+        records = self.fed.cosignatures(direction, partner)
+        return [Cosignature.from_dict(json.loads(r.document)) for r in records]
+
+    def listing(self, direction: str) -> list[dict[str, Any]]:
+        """Every cosignature of one direction, each checked again offline with the two public
+        keys (ours and the partner's registered audit key)."""
+        ours = self.app.audit.public_key()
+        partners = self.uc.directory.registry().partners
+        rows = []
+        for record in self.fed.cosignatures(direction):
+            cos = Cosignature.from_dict(json.loads(record.document))
+            partner = partners.get(record.partner)
+            theirs = None if partner is None else partner.audit_public_key()
+            keys = (theirs, ours) if direction == RECEIVED else (ours, theirs)
+            check = _check(cos, *keys)
+            row = {"partner": record.partner, "size": record.size, "root": record.root}
+            rows.append(row | {"cosigned_at": cos.cosigned_at, "verified": check, **_keys(keys)})
+            rows[-1]["cosignature"] = cos.to_dict()
+        return rows
+
+    def _keep(self, direction: str, partner: str, cos: Cosignature, sealed: str = "") -> None:
+        cp = cos.checkpoint
+        document = json.dumps(cos.to_dict(), sort_keys=True)
+        record = CosignatureRecord(
+            direction, partner, cp.size, cp.root, document, cos.cosigned_at, sealed
+        )
+        self.fed.add_cosignature(record)
+
+    def _alarm(self, incoming: Incoming, checkpoint: Checkpoint, refused: PackageRefused) -> None:
+        partner = incoming.partner
+        self.app.record(
+            EventKind.POLICY_DECISION,
+            node_actor(partner.name, partner.agency),
+            partner=partner.name,
+            agreement=incoming.agreement.id,
+            detail={
+                "alert": REWRITTEN,
+                "package": incoming.opened.package_id,
+                "reason": refused.reason,
+                "checkpoint": checkpoint.to_dict(),
+            },
+        )
+
+
+def _check(cos: Cosignature, witness_key: bytes | None, signer_key: bytes | None) -> str:
+    if witness_key is None or signer_key is None:
+        return "no: the partner has no registered audit key"
+    check = verify_cosignature(cos, witness_key, signer_key)
+    return ("yes: " if check.ok else "no: ") + check.reason
+
+
+def _keys(keys: tuple[bytes | None, bytes | None]) -> dict[str, str]:
+    def text(key: bytes | None) -> str:
+        return "" if key is None else base64.urlsafe_b64encode(key).decode()
+
+    return {"witness_key": text(keys[0]), "signer_key": text(keys[1])}
