@@ -34,6 +34,10 @@ REGIONS = [
 
 
 def library_e164(text: str, region: str | None) -> str | None:
+    # accord reads a leading 00 as the international prefix in every region (clean_phone does
+    # the same before asking the library), as European agencies write numbers.
+    if text.startswith("00"):
+        text = "+" + text[2:]
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -80,3 +84,8 @@ def test_random_digit_strings_never_pass_where_the_library_refuses(
 def test_drama_range_is_refused_like_the_library() -> None:
     assert fast_e164("07700 900123", "GB") == ""
     assert library_e164("07700 900123", "GB") is None
+
+
+def test_a_local_number_starting_with_the_calling_code_is_left_to_the_library() -> None:
+    assert fast_e164("4930000", "DE") is None
+    assert library_e164("4930000", "DE") == "+4930000"

@@ -109,17 +109,24 @@ def fast_e164(text: str, region: str | None) -> str | None:
         return _international(compact[1:])
     if region is None or not compact.isdigit():
         return None
+    return _national(compact, region)
+
+
+def _national(compact: str, region: str) -> str | None:
     info = _region(region)
     if info is None or info.national_prefixes is None:
         return None
     stripped = [compact[len(p) :] for p in info.national_prefixes if compact.startswith(p)]
-    candidates = [*stripped[:1], compact]
-    for national in candidates:
-        valid = _valid_in_code(info.country_code, national)
-        if valid is None:
-            return None
+    verdicts = [(n, _valid_in_code(info.country_code, n)) for n in [*stripped[:1], compact]]
+    if any(valid is None for _, valid in verdicts):
+        return None
+    for national, valid in verdicts:
         if valid:
             return f"+{info.country_code}{national}"
+    if compact.startswith(str(info.country_code)):
+        # The library may read leading digits as the region's own calling code (4930000 in DE
+        # as +49 30000): let it decide.
+        return None
     return INVALID
 
 
