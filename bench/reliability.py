@@ -115,7 +115,7 @@ def run(seconds: float, concurrency: int) -> dict:
                 "write": {"Authorization": f"Bearer {writer_token(data_dir)}",
                           "X-Purpose": "load"}}  # fmt: skip
         port = free_port()
-        server = start_server(data_dir, port)
+        server = start_server(data_dir, port, workers=1)
         since = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
         try:
             started = time.perf_counter()
