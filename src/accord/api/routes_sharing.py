@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Security
+from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from accord.api.idempotency import fingerprint, idempotent
@@ -100,6 +101,9 @@ def approvals(
     return page([asdict(a) for a in app.sharing.approvals(state)], at)
 
 
+MAX_ID = 2**63 - 1  # the largest id a database integer holds
+
+
 class DecisionIn(BaseModel):
     approve: bool
     note: str = Field(default="", max_length=2000)
@@ -111,7 +115,7 @@ async def decide(
     request: Request,
     app: AppDep,
     session: OfficerSession,
-    request_id: int,
+    request_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
     body: DecisionIn,
     idempotency_key: Annotated[str | None, Header()] = None,
 ) -> Any:
