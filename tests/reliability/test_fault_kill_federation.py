@@ -8,6 +8,7 @@ import os
 import random
 import signal
 import subprocess
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -68,10 +69,15 @@ def test_kill_9_mid_send_and_mid_receive(tmp_path: Path, ledger: Ledger) -> None
     server = _serve(rs)
     kills = 0
     try:
-        for name in NAMES:
+        # The first send runs to the end and sets the pace: each later one is killed somewhere
+        # inside its own run, however fast this machine is.
+        started = time.monotonic()
+        _send(uk, NAMES[0]).wait(timeout=120)
+        pace = time.monotonic() - started
+        for name in NAMES[1:]:
             sender = _send(uk, name)
             victim = rng.choice(("sender", "receiver"))
-            wait_for(lambda s=sender: s.poll() is not None, rng.uniform(0.5, 4.0))
+            wait_for(lambda s=sender: s.poll() is not None, rng.uniform(0.3, 0.8) * pace)
             if sender.poll() is None:
                 kills += 1
                 if victim == "sender":
