@@ -2,8 +2,10 @@
 
 The server runs in its own process; this process sends, for a bounded time, a mix of entity
 reads, searches, quarantine reads and ingest uploads (multipart, each a new small file) with
-bearer tokens. Reports requests/s, p50/p99 per endpoint, errors, and reconciles the node's audit
-log afterwards: every request served has its token-use entry, every upload its collection entry.
+bearer tokens, and hit/no-hit queries from a partner node (bench/reliability_partner.py) over the
+node-to-node route. Reports requests/s, p50/p99 per endpoint, errors (a wrong hit/no-hit answer
+is one), and reconciles the node's audit log afterwards: every request served has its token-use
+entry or, for a partner's query, its consultation entry; every upload its collection entry.
 Run: .venv/bin/python bench/reliability.py --seconds 20 --concurrency 8
 """
 
@@ -20,6 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import httpx
+from reliability_partner import answered_queries, hit_or_miss, pair
 
 from accord.app import App
 from accord.audit.events import AuditEvent
@@ -42,6 +45,8 @@ def writer_token(data_dir: Path) -> str:
 
 
 async def one(client: httpx.AsyncClient, kind: str, n: int, ids: list[str], auth: dict) -> int:
+    if kind == "hit/no-hit":
+        return await hit(auth["partner"], n)
     if kind == "entity":
         response = await client.get(f"/api/v1/entities/{ids[n % len(ids)]}", headers=auth["read"])
     elif kind == "search":
@@ -55,8 +60,17 @@ async def one(client: httpx.AsyncClient, kind: str, n: int, ids: list[str], auth
     return response.status_code
 
 
+async def hit(partner: App, n: int) -> int:
+    """A partner's query (sealed, posted by its own HTTP client): 200, or an error status."""
+    try:
+        expected = await asyncio.to_thread(hit_or_miss, partner, n)
+    except Exception:  # a refusal or a failed exchange: counted as an error
+        return 599
+    return 200 if expected else 598
+
+
 async def drive(base: str, ids: list[str], auth: dict, seconds: float, conc: int) -> dict:
-    mix = ["entity"] * 5 + ["search"] * 3 + ["quarantine"] + ["ingest"]
+    mix = ["entity"] * 5 + ["search"] * 3 + ["quarantine"] + ["ingest"] + ["hit/no-hit"]
     stats: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     counter = iter(range(10**9))
@@ -98,23 +112,26 @@ def audit_counts(data_dir: Path, users: set[str], since: str) -> dict[str, int]:
         events = [e for e in app.audit.events() if e.at.isoformat() >= since]
         verified = app.audit.verify().ok
     tokens = sum(len(token_uses(e)) for e in events if e.actor in users)
+    hits = answered_queries(data_dir, since)
     # One outcome entry per upload served (its "started" intent entry precedes it).
     collections = sum(
         1
         for e in events
         if e.kind.value == "collection" and e.actor in users and e.detail.get("phase") != "started"
     )
-    return {"token_entries": tokens, "collection_entries": collections, "verified": int(verified)}
+    return {"token_entries": tokens, "hit_entries": hits, "collection_entries": collections,
+            "verified": int(verified)}  # fmt: skip
 
 
 def run(seconds: float, concurrency: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="accord-reliability-") as folder:
-        data_dir = Path(folder)
+        data_dir = Path(folder) / "node"
         read_token, ids = seed(data_dir)
+        port = free_port()
+        partner = pair(data_dir, Path(folder) / "partner", port)
         auth = {"read": {"Authorization": f"Bearer {read_token}", "X-Purpose": "load"},
                 "write": {"Authorization": f"Bearer {writer_token(data_dir)}",
-                          "X-Purpose": "load"}}  # fmt: skip
-        port = free_port()
+                          "X-Purpose": "load"}, "partner": partner}  # fmt: skip
         server = start_server(data_dir, port, workers=1)
         since = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
         try:
@@ -122,6 +139,7 @@ def run(seconds: float, concurrency: int) -> dict:
             result = asyncio.run(drive(f"http://127.0.0.1:{port}", ids, auth, seconds, concurrency))
             elapsed = time.perf_counter() - started
         finally:
+            partner.close()
             server.terminate()
             server.wait(timeout=60)
         audit = audit_counts(data_dir, {"bench", "loader"}, since)
@@ -141,12 +159,14 @@ def summarise(result: dict, elapsed: float, audit: dict, seconds: float, conc: i
     }
     served = sum(e["requests"] for e in endpoints.values())
     uploads = endpoints.get("ingest", {}).get("requests", 0)
+    queries = endpoints.get("hit/no-hit", {}).get("requests", 0)
     return {
         "seconds": seconds, "concurrency": conc, "cores": os.cpu_count(),
         "requests": served, "per_second": round(served / elapsed, 1),
         "errors": sum(e["errors"] for e in endpoints.values()), "endpoints": endpoints,
-        "audit": audit, "audit_matches": audit["token_entries"] == served
-        and audit["collection_entries"] == uploads and bool(audit["verified"]),
+        "audit": audit, "audit_matches": audit["token_entries"] + audit["hit_entries"] == served
+        and audit["hit_entries"] == queries and audit["collection_entries"] == uploads
+        and bool(audit["verified"]),
         "command": f".venv/bin/python bench/reliability.py --seconds {seconds:g} "
                    f"--concurrency {conc}",
     }  # fmt: skip
