@@ -12,6 +12,7 @@ from sharing_core_fixtures import EXAMPLE, NOW, RS, UK, NodeKeys, public_x
 
 from accord.model import Classification
 from accord.sharing.agreement import AgreementError, load_agreement, parse_agreement
+from accord.sharing.clk import DEFAULT_THRESHOLD
 
 
 def example_data() -> dict[str, Any]:
@@ -90,6 +91,10 @@ ERRORS = [
     (("victim_protection", "safeguarding_purposes"), ["x"], "victim_protection", "purposes"),
     (("hit_no_hit", "key_ref"), _DELETE, "hit_no_hit.key_ref", "is required"),
     (("hit_no_hit", "kinds"), ["dna"], "hit_no_hit.kinds", "unknown kinds"),
+    (("hit_no_hit", "person_threshold"), 0.3, "hit_no_hit.person_threshold", "0.5 to 1.0"),
+    (("hit_no_hit", "person_threshold"), 1.2, "hit_no_hit.person_threshold", "0.5 to 1.0"),
+    (("hit_no_hit", "person_threshold"), "high", "hit_no_hit.person_threshold", "a number"),
+    (("hit_no_hit", "person_threshold"), True, "hit_no_hit.person_threshold", "a number"),
     (("valid_until",), "2024-01-01", "valid_until", "later than valid_from"),
     (("valid_from",), "soon", "valid_from", "ISO 8601"),
 ]
@@ -122,3 +127,10 @@ def test_unreadable_files_are_clear_errors(tmp_path: Path) -> None:
 def test_party_without_keys_cannot_be_used() -> None:
     with pytest.raises(AgreementError, match="signing key not filled in"):
         load_agreement(EXAMPLE).party(UK).signing_public()
+
+
+def test_person_threshold_defaults_to_the_clk_default_and_may_be_set() -> None:
+    assert load_agreement(EXAMPLE).hit.person_threshold == DEFAULT_THRESHOLD == 0.7
+    for value in (0.5, 0.85, 1):
+        data = _broken(("hit_no_hit", "person_threshold"), value)
+        assert parse_agreement(data, "inline.yaml").hit.person_threshold == value

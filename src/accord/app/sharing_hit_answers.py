@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from accord.app.sharing import SharingUseCases
 
 MAX_QUERIES_PER_PACKAGE = 100
+PERSON_THRESHOLD = "person_threshold"  # payload field of a hit query
 HIT_TTL = timedelta(minutes=5)
 
 
@@ -54,6 +55,7 @@ class HitAnswers:
             queries = [HitQuery.from_dict(item) for item in raw]
         except (QueryError, TypeError, AttributeError) as exc:
             raise PackageRefused("malformed", f"hit query: {exc}") from None
+        _same_threshold(incoming, queries)
         index = self.index(incoming.agreement)
         answers = [index.query(q).to_dict() for q in queries]
         hits = sum(1 for a in answers if a["hit"])
@@ -97,9 +99,10 @@ class HitAnswers:
         """Our records encoded under the agreement's key, rebuilt when the store has changed."""
         count = self.app.store.count_statements()
         cached = self._indexes.get(agreement.id)
-        if cached is not None and cached[0] == count:
+        threshold = agreement.hit.person_threshold
+        if cached is not None and cached[0] == count and cached[1].threshold == threshold:
             return cached[1]
-        index = HitIndex()
+        index = HitIndex(threshold)
         index_entities(
             index,
             self._entities(),
@@ -122,3 +125,18 @@ class HitAnswers:
             current.append(stmt)
         if current:
             yield Entity.assemble(self.app.model, current[0].entity_id, current)
+
+
+def _same_threshold(incoming: Incoming, queries: list[HitQuery]) -> None:
+    """Person queries name the agreement's threshold the asking node expects; an answer under
+    another one (the two nodes hold different versions of the agreement) is refused."""
+    if not any(q.kind == "person" for q in queries):
+        return
+    ours = incoming.agreement.hit.person_threshold
+    theirs = incoming.opened.payload.get(PERSON_THRESHOLD)
+    if theirs != ours:
+        raise PackageRefused(
+            "threshold-mismatch",
+            f"person queries asked at threshold {theirs!r}; agreement "
+            f"{incoming.agreement.id} v{incoming.agreement.version} here says {ours}",
+        )

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from accord.app.actor import Actor
-from accord.app.sharing_hit_answers import MAX_QUERIES_PER_PACKAGE, HitAnswers
+from accord.app.sharing_hit_answers import MAX_QUERIES_PER_PACKAGE, PERSON_THRESHOLD, HitAnswers
 from accord.app.sharing_transport import HITS
 from accord.audit.events import EventKind
 from accord.sharing.agreement_types import Agreement
@@ -73,7 +73,8 @@ class Hits(HitAnswers):
         key = self.uc.directory.hit_key(agreement)
         queries = [_encode(key, r.kind, r.value, r.birth_date).to_dict() for r in requests]
         digests = [query_digest(q) for q in queries]
-        token = self.seal(partner, agreement.id, {"queries": queries}, HIT_QUERY)
+        body = {"queries": queries, PERSON_THRESHOLD: agreement.hit.person_threshold}
+        token = self.seal(partner, agreement.id, body, HIT_QUERY)
         asked = {"hit_queries": len(queries), "digests": digests, "encoded": True}
         self.app.record(
             EventKind.DISCLOSURE, actor, partner=partner.name, agreement=agreement.id, detail=asked

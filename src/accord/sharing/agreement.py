@@ -16,12 +16,14 @@ from accord.sharing.agreement_types import (
     IDENTITY_PROPERTIES,
     ONWARD_RULES,
     PARTNER_GRADINGS,
+    PERSON_THRESHOLDS,
     Agreement,
     Handling,
     HitNoHit,
     Party,
     VictimProtection,
 )
+from accord.sharing.clk import DEFAULT_THRESHOLD
 
 FORMAT = 1
 TOP_KEYS = {
@@ -164,12 +166,14 @@ def _victims(section: Fields, purposes: tuple[str, ...]) -> VictimProtection:
 
 
 def _hit(section: Fields) -> HitNoHit:
-    section.unknown({"key_ref", "kinds"})
+    section.unknown({"key_ref", "kinds", "person_threshold"})
     kinds = section.texts("kinds", HIT_KINDS)
     unknown = [k for k in kinds if k not in HIT_KINDS]
     if unknown:
         raise section.fail("kinds", f"unknown kinds {unknown} (known: {', '.join(HIT_KINDS)})")
-    return HitNoHit(section.text("key_ref"), kinds)
+    low, high = PERSON_THRESHOLDS
+    threshold = section.fraction("person_threshold", low, high, DEFAULT_THRESHOLD)
+    return HitNoHit(section.text("key_ref"), kinds, threshold)
 
 
 def _within(section: Fields, name: str, chosen: tuple[str, ...], purposes: tuple[str, ...]) -> None:

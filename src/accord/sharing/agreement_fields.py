@@ -52,6 +52,16 @@ class Fields:
             raise self.fail(name, f"must be a whole number >= {minimum}")
         return value
 
+    def fraction(self, name: str, low: float, high: float, default: float) -> float:
+        """A number in [low, high]; `default` when the key is absent."""
+        value = self.data.get(name)
+        if value is None:
+            return default
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not low <= value <= high:
+            raise self.fail(name, f"must be a number from {low} to {high}, not {value!r}")
+        return float(value)
+
     def flag(self, name: str, default: bool) -> bool:
         value = self.data.get(name, default)
         if not isinstance(value, bool):

@@ -10,11 +10,13 @@ from joserfc.jwk import OKPKey
 from accord.model import Classification
 from accord.sharing.agreement_fields import AgreementError
 from accord.sharing.agreement_keys import public_okp
+from accord.sharing.clk import DEFAULT_THRESHOLD
 
 ONWARD_RULES = ("forbidden", "with-consent", "permitted")
 PARTNER_GRADINGS = ("3x5x2", "4x4")
 C_RULES = ("approval", "refused")
 HIT_KINDS = ("phone", "document", "plate", "iban", "person")
+PERSON_THRESHOLDS = (0.5, 1.0)  # below 0.5 a person hit says little; see docs/sharing.md
 IDENTITY_PROPERTIES = (
     "name",
     "alias",
@@ -78,6 +80,7 @@ class VictimProtection:
 class HitNoHit:
     key_ref: str
     kinds: tuple[str, ...] = HIT_KINDS
+    person_threshold: float = DEFAULT_THRESHOLD  # Dice at or above which a person is a hit
 
 
 @dataclass(frozen=True, slots=True)
