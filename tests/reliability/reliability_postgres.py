@@ -1,5 +1,5 @@
-"""The local PostgreSQL server for destructive tests: a throw-away schema, and a restart that
-always leaves the server running again."""
+"""The local PostgreSQL server: a throw-away schema when the server is reachable, and, for
+destructive tests (root, a local cluster), a restart that always leaves it running again."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -41,8 +42,17 @@ def restart() -> None:
 
 @contextmanager
 def pg_schema() -> Iterator[str]:
-    """A URL to a fresh schema of the test database, dropped afterwards."""
+    """A fresh schema on the local cluster (root only: destructive tests restart it)."""
     _cluster()
+    with reachable_schema() as url:
+        yield url
+
+
+@contextmanager
+def reachable_schema() -> Iterator[str]:
+    """A URL to a fresh schema of the test database, dropped afterwards; its connections carry
+    the schema's name as application_name, so a test can find them in pg_stat_activity.
+    Skips when PostgreSQL is not reachable at 127.0.0.1:5432."""
     schema = f"r_{uuid.uuid4().hex[:12]}"
     admin = create_engine(BASE_URL)
     try:
@@ -52,9 +62,14 @@ def pg_schema() -> Iterator[str]:
         admin.dispose()
         pytest.skip(f"PostgreSQL is not reachable at 127.0.0.1:5432: {exc.orig}")
     try:
-        yield f"{BASE_URL}?options=-csearch_path%3D{schema}"
+        yield f"{BASE_URL}?options=-csearch_path%3D{schema}&application_name={schema}"
     finally:
-        admin.dispose()  # its pooled connection died with the restart
+        admin.dispose()  # its pooled connection may have died with a restart
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def application_name(url: str) -> str:
+    """The application_name a schema's URL gives its connections ('' when none)."""
+    return parse_qs(urlsplit(url).query).get("application_name", [""])[0]

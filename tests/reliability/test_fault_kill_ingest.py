@@ -1,6 +1,7 @@
-"""kill -9 of a node in the middle of an ingest: nothing of the killed run is stored, what was
-acknowledged before is intact, the audit log verifies, and running the ingest again succeeds
-with every row accounted for (stored or quarantined)."""
+"""kill -9 of a node in the middle of an ingest, on SQLite and on PostgreSQL (when reachable):
+nothing of the killed run is stored, what was acknowledged before is intact, the audit log
+verifies, and running the ingest again succeeds with every row accounted for (rows read =
+stored + quarantined)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import os
 import random
 import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from reliability_backends import BACKENDS, backend_url, node_settings
 from reliability_ledger import Entry, Ledger
+from reliability_postgres import application_name
 from reliability_world import (
     CUSTODY_MAPPING,
     RecordFile,
@@ -45,19 +49,21 @@ def _has_open(pid: int, path: Path) -> bool:
 
 
 def _in_transaction(url: str, pid: int) -> bool:
-    """True once the child is inside its ingest: writing statements (PostgreSQL) or holding the
-    database open (SQLite keeps a big ingest in its page cache until commit)."""
+    """True once the child is inside its ingest: writing statements (PostgreSQL, found by the
+    schema's application_name) or holding the database open (SQLite keeps a big ingest in its
+    page cache until commit)."""
     path = sqlite_path(url)
     if path is not None:
         return _has_open(pid, path.resolve())
     engine = create_engine(url.split("?", maxsplit=1)[0])
+    query = (
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name "
+        "AND query LIKE 'INSERT INTO statements%' AND pid <> pg_backend_pid()"
+    )
     try:
         with engine.connect() as conn:
-            query = (
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE query LIKE 'INSERT INTO statements%' AND pid <> pg_backend_pid()"
-            )
-            return int(conn.execute(text(query)).scalar_one()) > 0
+            found = conn.execute(text(query), {"name": application_name(url)}).scalar_one()
+            return int(found) > 0
     finally:
         engine.dispose()
 
@@ -91,9 +97,18 @@ def _outcome(app: App, big: RecordFile, seeded: str, seed: RecordFile) -> str:
     return "committed" if run.id in logged else "committed, not logged"
 
 
+@pytest.fixture(params=BACKENDS)
+def node(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Settings]:
+    with backend_url(request.param, tmp_path) as url:
+        yield node_settings(tmp_path, url, monkeypatch)
+
+
 def test_kill_9_mid_ingest(
-    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ledger: Ledger
+    node: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ledger: Ledger
 ) -> None:
+    settings = node
     monkeypatch.setenv("ACCORD_INGEST_CHUNK_ROWS", "500")
     seed = custody_file(tmp_path / "seed.csv", 400, bad_every=40, tag="S")
     big = custody_file(tmp_path / "big.csv", 9000, bad_every=97, tag="B")
@@ -126,8 +141,9 @@ def test_kill_9_mid_ingest(
         account = account_run(app.database.engine, run.id)
         logged = {e.detail.get("run") for e in app.audit_events if e.kind.value == "collection"}
     lost = len(big.good - account.stored_refs) + len(big.bad_rows - account.quarantined_rows)
+    database = "PostgreSQL" if settings.url.startswith("postgresql") else "SQLite"
     detail = {"rows": big.rows, "outcomes": outcomes, "database": settings.url.split(":")[0]}
-    ledger.add(Entry("fault", "kill -9 mid-ingest", kills, survived, lost, detail))
+    ledger.add(Entry("fault", f"kill -9 mid-ingest ({database})", kills, survived, lost, detail))
     assert kills >= 1, "the ingest finished before it could be killed"
     assert survived == kills
     assert run.records == big.rows and lost == 0
