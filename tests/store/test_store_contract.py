@@ -62,6 +62,27 @@ def test_ingest_writes_statements_run_and_source(store: SqlStore) -> None:
     assert found[0].marking.subject is SubjectCategory.SUSPECT
 
 
+def test_statements_by_id_returns_exactly_the_stored_ones(store: SqlStore) -> None:
+    held = [stmt("e1", "name", "A B"), stmt("e1", "birthDate", "1990"), stmt("e2", "name", "C D")]
+    ingest(store, "run-1", held)
+    wanted = [held[0].id, held[2].id, held[0].id, "0" * 32]
+    found = store.statements_by_id(wanted)
+    assert sorted((s.entity_id, s.prop, s.value) for s in found) == [
+        ("e1", "name", "A B"),
+        ("e2", "name", "C D"),
+    ]
+    assert found[0].marking.subject is SubjectCategory.SUSPECT
+    assert store.statements_by_id([]) == []
+
+
+def test_statements_by_id_reads_past_one_batch(store: SqlStore) -> None:
+    held = [stmt(f"e{n:04d}", "name", f"Person {n}") for n in range(1234)]
+    ingest(store, "run-1", held)
+    every_other = [s.id for s in held[::2]]
+    found = store.statements_by_id(every_other)
+    assert sorted(s.id for s in found) == sorted(every_other)
+
+
 def test_the_same_statement_twice_is_stored_once(store: SqlStore) -> None:
     ingest(store, "run-1", [stmt("e1", "name", "A B")])
     ingest(store, "run-2", [stmt("e1", "name", "A B")])

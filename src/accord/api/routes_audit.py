@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Security
 from fastapi import Path as PathParam
 
-from accord.api.paging import WindowDep, page
+from accord.api.paging import AfterDep, keyed_page
 from accord.api.schemas import ERRORS
 from accord.api.security import AppDep, acting, consulting
 from accord.app import Actor
@@ -25,14 +24,16 @@ def log(
     *,
     app: AppDep,
     actor: Annotated[Actor, Security(consulting, scopes=["audit"])],
-    at: WindowDep,
+    at: AfterDep,
     since: Annotated[str, Query(description="ISO date or time, inclusive")] = "",
     who: Annotated[str, Query(description="Only this actor")] = "",
     kind: Annotated[str, Query(description="Only this kind of event")] = "",
 ) -> dict[str, Any]:
     """Events oldest first; reading the log is itself logged."""
-    events = app.audit.consult(actor, since=since, who=who, kind=kind, limit=at.end + 1)
-    return page([event_dict(e) for e in islice(events, at.end + 1)], at)
+    events = app.audit.consult(
+        actor, since=since, who=who, kind=kind, after=at.key, limit=at.limit + 1
+    )
+    return keyed_page([event_dict(e) for e in events], at, key=lambda item: int(item["seq"]))
 
 
 @router.get("/verify")

@@ -12,7 +12,7 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from accord.api.idempotency import fingerprint, idempotent
-from accord.api.paging import WindowDep, page
+from accord.api.paging import AfterDep, WindowDep, keyed_page, page
 from accord.api.schemas import ERRORS
 from accord.api.security import AppDep, acting, authorised, consulting
 from accord.app import Actor, api_sharing
@@ -95,10 +95,11 @@ async def send(
 
 @router.get("/approvals")
 def approvals(
-    app: AppDep, _: Officer, at: WindowDep, state: str | None = "pending"
+    app: AppDep, _: Officer, at: AfterDep, state: str | None = "pending"
 ) -> dict[str, Any]:
-    """C-coded items waiting for (or given) a sharing officer's decision."""
-    return page([asdict(a) for a in app.sharing.approvals(state)], at)
+    """C-coded items waiting for (or given) a sharing officer's decision, oldest first."""
+    found = app.sharing.approvals(state, after=at.key, limit=at.limit + 1)
+    return keyed_page([asdict(a) for a in found], at, key=lambda item: int(item["id"]))
 
 
 MAX_ID = 2**63 - 1  # the largest id a database integer holds

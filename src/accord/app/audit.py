@@ -80,15 +80,17 @@ class AuditUseCases:
         who: str = "",
         kind: str = "",
         limit: int | None = None,
+        after: int = 0,
     ) -> Iterator[AuditEvent]:
-        """Read the log for an auditor, oldest first; the reading itself is logged first."""
-        if kind and kind not in {k.value for k in EventKind}:
-            raise ValueError(
-                f"unknown event kind {kind!r} ({', '.join(k.value for k in EventKind)})"
-            )
+        """Read the log for an auditor, oldest first from the entry after position `after`; the
+        reading itself is logged first."""
+        check_kind(kind)
         detail = {"use": "audit log", "since": since, "actor": who, "kind": kind}
+        if after:
+            detail["position"] = f"after {after}"
         self._app.record(EventKind.CONSULTATION, actor, detail=detail)
-        return self.events(LogFilter(since=since, actor=who, kind=kind, limit=limit))
+        where = LogFilter(since=since, actor=who, kind=kind, after_seq=after, limit=limit)
+        return self.events(where)
 
     def visible(self, actor: Actor, statements: Sequence[Statement]) -> Masked:
         """Statements as `actor` may see them: victim identities and sensitive-processing values
@@ -172,6 +174,12 @@ class AuditUseCases:
 
     def _leaves(self, size: int) -> list[bytes]:
         return [leaf_hash(e.body.encode()) for e in self.log.entries(LogFilter(limit=size))]
+
+
+def check_kind(kind: str) -> None:
+    """Refuse a filter on a kind of event the log never holds ("" means any kind)."""
+    if kind and kind not in {k.value for k in EventKind}:
+        raise ValueError(f"unknown event kind {kind!r} ({', '.join(k.value for k in EventKind)})")
 
 
 def collection_detail(result: IngestResult) -> dict[str, Any]:

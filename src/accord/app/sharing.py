@@ -127,8 +127,10 @@ class SharingUseCases:
     def erase(self, actor: Actor, statement_ids: list[str], reason: str) -> dict[str, int]:
         return self.sender.erase(actor, statement_ids, reason)
 
-    def approvals(self, state: str | None = "pending") -> list[ApprovalRequest]:
-        return self.fed.approvals(state)
+    def approvals(
+        self, state: str | None = "pending", after: int = 0, limit: int | None = None
+    ) -> list[ApprovalRequest]:
+        return self.fed.approvals(state, after, limit)
 
     def decide_approval(self, actor: Actor, request_id: int, approve: bool, note: str) -> None:
         if not actor.has_any(("sharing_officer",)):

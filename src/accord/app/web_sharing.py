@@ -84,7 +84,7 @@ def preview(
 
 def approvals(app: App, actor: Actor, state: str | None = "pending") -> list[ApprovalRow]:
     requests = app.sharing.approvals(state)
-    held = _find_statements(app, {r.statement_id for r in requests})
+    held = app.store.statements_by_id([r.statement_id for r in requests])
     shown = seen_by(app, actor, held)
     entities = tuple(sorted({s.entity_id for s in held}))
     app.record(EventKind.CONSULTATION, actor, entities=entities, detail={"use": "approvals"})
@@ -101,15 +101,6 @@ def approvals(app: App, actor: Actor, state: str | None = "pending") -> list[App
         )
         for r in requests
     ]
-
-
-def _find_statements(app: App, wanted: set[str]) -> list[Statement]:
-    """The statements with these ids (the store has no lookup by statement id, so this reads
-    the statements through once)."""
-    if not wanted:
-        return []
-    # Read to the end: leaving the stream early would leave a PostgreSQL server cursor open.
-    return [stmt for stmt in app.store.iter_statements() if stmt.id in wanted]
 
 
 def outbox(app: App) -> list[OutboxRow]:

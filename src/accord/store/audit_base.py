@@ -43,12 +43,17 @@ class StoredCheckpoint:
 
 @dataclass(frozen=True, slots=True)
 class LogFilter:
+    """Which entries to read: matching every filter given, with seq strictly between `after_seq`
+    and `before_seq` (when set), at most `limit`, oldest first unless `newest_first`."""
+
     since: str = ""
     actor: str = ""
     kind: str = ""
     entity_ids: tuple[str, ...] = ()
     after_seq: int = 0
+    before_seq: int | None = None
     limit: int | None = None
+    newest_first: bool = False
 
 
 Sealer = Callable[[LogHead | None], list[StoredEntry]]
@@ -63,7 +68,7 @@ class AuditLogStore(Protocol):
     def head(self) -> LogHead | None: ...
 
     def entries(self, where: LogFilter | None = None) -> Generator[StoredEntry, None, None]:
-        """Entries in stored order (by seq), streamed."""
+        """Entries in seq order (descending when `where.newest_first`), streamed."""
         ...
 
     def entry(self, seq: int) -> StoredEntry | None: ...

@@ -136,7 +136,10 @@ def _head(conn: Connection) -> LogHead | None:
 
 def _filtered(where: LogFilter) -> Select[Any]:
     e = audit_entries
-    query = select(e).where(e.c.seq > where.after_seq).order_by(e.c.seq)
+    query = select(e).where(e.c.seq > where.after_seq)
+    query = query.order_by(e.c.seq.desc() if where.newest_first else e.c.seq)
+    if where.before_seq is not None:
+        query = query.where(e.c.seq < where.before_seq)
     if where.since:
         query = query.where(e.c.at >= where.since)
     if where.actor:

@@ -70,6 +70,11 @@ class Store(Protocol):
 
     def statements_for(self, entity_ids: Sequence[str]) -> list[Statement]: ...
 
+    def statements_by_id(self, statement_ids: Sequence[str]) -> list[Statement]:
+        """The stored statements with these ids, in no particular order; unknown ids (erased,
+        never stored) are simply absent."""
+        ...
+
     def iter_statements(
         self,
         schema: Sequence[str] | None = None,

@@ -171,9 +171,11 @@ class SqlFederationStore:
     def request_approval(self, request: ApprovalRequest) -> ApprovalRequest:
         return replace(request, id=self._insert_one(ft.fed_approvals, asdict(request)))
 
-    def approvals(self, state: str | None = None) -> list[ApprovalRequest]:
+    def approvals(
+        self, state: str | None = None, after: int = 0, limit: int | None = None
+    ) -> list[ApprovalRequest]:
         a = ft.fed_approvals
-        query = select(a).order_by(a.c.id)
+        query = select(a).where(a.c.id > after).order_by(a.c.id).limit(limit)
         if state:
             query = query.where(a.c.state == state)
         with self.db.engine.connect() as conn:

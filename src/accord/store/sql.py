@@ -167,12 +167,18 @@ class SqlStore:
     def statements_for(self, entity_ids: Sequence[str]) -> list[Statement]:
         # The hottest read (every audited entity view and search): driver-level SQL on a pooled
         # DBAPI connection, one prepared text per batch size, no compile or result processing.
+        return self._read_where("entity_id", entity_ids)
+
+    def statements_by_id(self, statement_ids: Sequence[str]) -> list[Statement]:
+        return self._read_where("id", sorted(set(statement_ids)))
+
+    def _read_where(self, column: str, keys: Sequence[str]) -> list[Statement]:
         rows: list[Any] = []
         with closing(self.db.engine.raw_connection()) as raw:
             cursor = raw.cursor()
-            for start in range(0, len(entity_ids), _READ_BATCH):
-                ids = tuple(entity_ids[start : start + _READ_BATCH])
-                cursor.execute(self._reads.statements(len(ids)), ids)
+            for start in range(0, len(keys), _READ_BATCH):
+                batch = tuple(keys[start : start + _READ_BATCH])
+                cursor.execute(self._reads.statements(column, len(batch)), batch)
                 rows.extend(cursor.fetchall())
             cursor.close()
         markings = self._markings_for({row[_MARKING] for row in rows})
@@ -280,6 +286,7 @@ READ_COLUMNS = (
     "marking_key",
 )
 _MARKING = READ_COLUMNS.index("marking_key")
+_KEY_COLUMNS = ("entity_id", "id")
 
 
 class HotReads:
@@ -288,19 +295,22 @@ class HotReads:
     def __init__(self, dialect: str) -> None:
         self._mark = "%s" if dialect == "postgresql" else "?"
         self._columns = ", ".join(f'"{c}"' for c in READ_COLUMNS)
-        self._by_size: dict[int, str] = {}
+        self._by_size: dict[tuple[str, int], str] = {}
         # Table and column names are this module's constants, never input.
         self.search = (
             "SELECT entity_id FROM statements WHERE search_key LIKE "  # noqa: S608
             f"{self._mark} GROUP BY entity_id ORDER BY entity_id LIMIT {self._mark}"
         )
 
-    def statements(self, size: int) -> str:
-        sql = self._by_size.get(size)
+    def statements(self, column: str, size: int) -> str:
+        """Statements whose `column` (entity_id or id) is one of `size` parameters."""
+        if column not in _KEY_COLUMNS:
+            raise ValueError(f"statements are not looked up by {column!r}")
+        sql = self._by_size.get((column, size))
         if sql is None:
             marks = ", ".join(self._mark for _ in range(size))
-            sql = f"SELECT {self._columns} FROM statements WHERE entity_id IN ({marks})"  # noqa: S608
-            self._by_size[size] = sql
+            sql = f"SELECT {self._columns} FROM statements WHERE {column} IN ({marks})"  # noqa: S608
+            self._by_size[(column, size)] = sql
         return sql
 
 
