@@ -1,6 +1,7 @@
 """The web interface in a real browser (Debian's chromium driven by Playwright): sign in, search a
-Cyrillic name, open the entity and its provenance, the network view, approve a share and verify
-the audit log, taking screenshots of the key pages (see SHOTS below)."""
+Cyrillic name, open the entity and its provenance, the network view, approve a share, verify
+the audit log and read the dashboard's charts of the official statistics, taking screenshots of
+the key pages (see SHOTS below)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from web_fixtures import PASSWORD, join
+from web_fixtures import PASSWORD, import_official_statistics, join
 
 from accord.app import App
 from accord.settings import Settings
@@ -51,6 +52,7 @@ def server(node: App, tmp_path: Path) -> Iterator[str]:
     folder = tmp_path / "rs"
     rs = App(Settings(data_dir=folder, database_url=f"sqlite:///{folder}.db", node_name="rs"))
     join(node, rs)
+    import_official_statistics(node)
     port = _free_port()
     config = uvicorn.Config(create_web_app(node), host="127.0.0.1", port=port, log_level="error")
     running = uvicorn.Server(config)
@@ -149,3 +151,20 @@ def test_a_serbian_officer_sees_the_interface_in_cyrillic(page: object) -> None:
     page.goto("/search?q=Petrovic")  # type: ignore[attr-defined]
     sync_api.expect(page.get_by_role("heading", name="Претрага")).to_be_visible()  # type: ignore[attr-defined]
     _shot(page, "search-sr-cyrl")
+
+
+def test_the_dashboard_draws_the_official_charts(page: object) -> None:
+    _sign_in(page, "ana", "intelligence development")
+    page.goto("/dashboard")  # type: ignore[attr-defined]
+    boats = page.get_by_role("img", name="Weekly small-boat arrivals this year")  # type: ignore[attr-defined]
+    routes = page.get_by_role("img", name="Detections per route per month")  # type: ignore[attr-defined]
+    for chart in (boats, routes):
+        sync_api.expect(chart).to_be_visible()
+        loaded = "img => img.complete"
+        page.wait_for_function(loaded, arg=chart.element_handle())  # type: ignore[attr-defined]
+        assert chart.evaluate("img => img.naturalWidth * img.naturalHeight") > 0  # an SVG drawn
+        box = chart.bounding_box()
+        assert box is not None and box["width"] > 0 and box["height"] > 0
+    sync_api.expect(page.locator("main")).to_contain_text("Western Balkan Route")  # type: ignore[attr-defined]
+    page.evaluate("window.scrollTo(0, 0)")  # type: ignore[attr-defined]
+    _shot(page, "dashboard")

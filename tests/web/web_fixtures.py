@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,10 @@ from accord.settings import Settings
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
 AGREEMENT = ROOT / "examples" / "agreements" / "uk-rs.yaml"
+OFFICIAL = ROOT.parent / "shared" / "data"  # the published statistics beside the clone
+SMALL_BOATS_WORKBOOK = OFFICIAL / "small-boats" / "data_small_boats_time_series.ods"
+FRONTEX_CSV = OFFICIAL / "frontex" / "detections_monthly.csv"
+FRONTEX_PUBLISHED = date(2025, 6, 3)  # the file's README: "data as of 3 June 2025"
 PASSWORD = "correct horse battery staple"
 OPERATOR = Actor("console:test", roles=frozenset({"sharing_officer"}), purpose="setup")
 UK_AGENCY = "National Crime Agency"
@@ -57,6 +62,13 @@ def populate(app: App) -> None:
         app.ingest(OPERATOR, data, mapping)
     for name, (roles, language) in USERS.items():
         app.auth.add_user(name, PASSWORD, UK_AGENCY, roles, "OFFICIAL-SENSITIVE", language)
+
+
+def import_official_statistics(app: App) -> None:
+    """The published Home Office workbook and Frontex file, so the dashboard draws its charts."""
+    importer = Actor.console("statistics import")
+    app.stats.import_small_boats(importer, SMALL_BOATS_WORKBOOK)
+    app.stats.import_frontex(importer, FRONTEX_CSV, FRONTEX_PUBLISHED)
 
 
 CSRF = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
