@@ -89,7 +89,7 @@ def resolve(app: App, folder: Path) -> None:
 
 
 def analyse(app: App) -> None:
-    step("4. Network: key players and cells")
+    step("4. Network: key players and groups")
     query = NetworkQuery()
     summary = app.network.summary(OPERATOR, query)
     console.print({k: v for k, v in summary.items() if k != "brokers"})

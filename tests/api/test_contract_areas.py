@@ -33,7 +33,7 @@ def test_network_routes(client: TestClient, node: App) -> None:
     top = client.get("/api/v1/network/top", params={"count": 2}, headers=headers).json()
     assert len(top) == 2 and top[0]["rank"] == 1
     groups = client.get("/api/v1/network/communities", headers=headers).json()
-    assert groups["method"] == "leiden" and groups["groups"]
+    assert groups["method"] == "groups" and groups["groups"]
     ego = client.get(f"/api/v1/network/ego/{person}", headers=headers).json()
     assert [n["name"] for n in ego["nodes"]] == [person]
     ends = {"start": top[0]["node"], "end": top[1]["node"]}

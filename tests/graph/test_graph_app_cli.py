@@ -133,4 +133,4 @@ def test_cli_path_and_communities_on_the_store(settings: object) -> None:
     assert path.exit_code == 0, path.output
     assert json.loads(path.output)[0]["nodes"] == ["p-boris", "p-dario", "p-vesna"]
     groups = RUNNER.invoke(cli, ["network", "--schema", "Meeting", "communities", "--json"])
-    assert json.loads(groups.output)["method"] == "leiden"
+    assert json.loads(groups.output)["method"] == "groups"

@@ -73,11 +73,11 @@ def communities(
     app: AppDep,
     actor: Reader,
     query: Chosen,
-    method: str = "leiden",
+    method: str = "groups",
     seed: int = 0,
     weighting: Weighting = Weighting.INVERSE,
 ) -> dict[str, Any]:
-    """Cells found by Leiden or Louvain (seeded, reproducible)."""
+    """Groups (the default) or cells by Leiden or Louvain (seeded, reproducible)."""
     found, groups = app.network.communities(actor, query, method, seed, weighting)
     return {
         "method": found.method,

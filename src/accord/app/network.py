@@ -182,7 +182,7 @@ class NetworkUseCases:
         self,
         actor: Actor,
         query: NetworkQuery,
-        method: str = "leiden",
+        method: str = "groups",
         seed: int = 0,
         weighting: Weighting = Weighting.INVERSE,
     ) -> tuple[Communities, list[list[str]]]:
@@ -239,10 +239,10 @@ class NetworkUseCases:
     def roles(
         self, actor: Actor, query: NetworkQuery, top: int = 10, seed: int = 0
     ) -> tuple[list[RoleSignature], list[Route]]:
-        """Role signatures of the top key players, and each community's route."""
+        """Role signatures of the top key players, and each group's route."""
         network = self.load(actor, query)
         ranked = top_nodes(network, KEY_PLAYER_METRIC, top)
-        found = detect_communities(network.graph, "leiden", seed=seed)
+        found = detect_communities(network.graph, seed=seed)
         cell_of = dict(zip(network.graph.vs["name"], found.membership, strict=True))
         signatures = role_signatures(network, [r.node for r in ranked], cell_of)
         self.log(actor, query, network, "roles", [r.node for r in ranked])

@@ -140,14 +140,16 @@ def top(
 def communities(
     ctx: typer.Context,
     *,
-    method: Annotated[str, typer.Option(help="leiden or louvain.")] = "leiden",
+    method: Annotated[
+        str, typer.Option(help="groups (gangs), or leiden or louvain (cells by modularity).")
+    ] = "groups",
     seed: Annotated[int, typer.Option(help="Same seed, same partition.")] = 0,
     weights: Weights = WeightChoice.INVERSE,
     edgelist: Edgelist = None,
     purpose: Purpose = "analysis",
     as_json: AsJson = False,
 ) -> None:
-    """Cells found by Leiden or Louvain (seeded, reproducible)."""
+    """Groups (the default) or cells by Leiden or Louvain (seeded, reproducible)."""
     query = _query(ctx, edgelist)
     with open_app() as app:
         found, groups = app.network.communities(

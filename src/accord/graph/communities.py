@@ -1,8 +1,10 @@
-"""Communities (cells) by Leiden or Louvain, seeded so the same input gives the same answer.
+"""Communities, seeded so the same input gives the same answer: groups (the default, see
+accord/graph/groups.py), or cells by modularity with Leiden or Louvain.
 
-igraph runs both by default. On networks above `LARGE_EDGES` edges networkit (imported lazily)
-runs them far faster (docs/benchmarks.md); it is seeded and limited to one thread there, because
-its parallel runs depend on thread scheduling.
+igraph runs all three by default. On networks above `LARGE_EDGES` edges networkit (imported
+lazily) runs Leiden and Louvain far faster (docs/benchmarks.md); it is seeded and limited to one
+thread there, because its parallel runs depend on thread scheduling. Groups always run on igraph:
+networkit has no CPM with node weights.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from itertools import count
 
 import igraph as ig
 
+from accord.graph.groups import GROUP_DENSITY, group_membership
 from accord.graph.suspects import without_places
 from accord.graph.weights import Weighting, strengths
 
-METHODS = ("leiden", "louvain")
+METHODS = ("groups", "leiden", "louvain")
 LARGE_EDGES = 500_000
 
 
@@ -39,18 +42,21 @@ class Communities:
 
 def detect_communities(
     graph: ig.Graph,
-    method: str = "leiden",
+    method: str = "groups",
     *,
     seed: int = 0,
     weighting: Weighting = Weighting.INVERSE,
-    resolution: float = 1.0,
+    resolution: float | None = None,
     engine: str = "auto",
     places: bool = False,
 ) -> Communities:
-    """Communities weighted by contact strength. Places (crossings, custody suites, venues) are
-    left out unless `places`: each stands alone, since it ties unrelated people (docs/graph.md)."""
+    """Groups (CPM at `resolution`, default GROUP_DENSITY, unweighted), or cells by modularity
+    (`resolution` default 1) weighted by contact strength. Places (crossings, custody suites,
+    venues) are left out unless `places`: each stands alone, since it ties unrelated people."""
     if method not in METHODS:
         raise ValueError(f"unknown community method {method!r} ({', '.join(METHODS)})")
+    if resolution is None:
+        resolution = GROUP_DENSITY if method == "groups" else 1.0
     part = without_places(graph)
     if places or part.graph.vcount() == graph.vcount():
         return _detect(graph, method, seed, weighting, (resolution, engine))
@@ -67,6 +73,8 @@ def _detect(
     graph: ig.Graph, method: str, seed: int, weighting: Weighting, tuning: tuple[float, str]
 ) -> Communities:
     resolution, engine = tuning
+    if method == "groups":
+        return _groups(graph, seed, resolution)
     weights = strengths(graph, weighting)
     use_networkit = engine == "networkit" or (engine == "auto" and graph.ecount() > LARGE_EDGES)
     if use_networkit:
@@ -80,6 +88,13 @@ def _detect(
     membership = canonical(raw)
     quality = graph.modularity(membership, weights=weights) if graph.ecount() else 0.0
     return Communities(method, chosen, seed, tuple(membership), float(quality))
+
+
+def _groups(graph: ig.Graph, seed: int, density: float) -> Communities:
+    with _seeded(seed):
+        membership = canonical(group_membership(graph, density))
+    quality = graph.modularity(membership) if graph.ecount() else 0.0
+    return Communities("groups", "igraph", seed, tuple(membership), float(quality))
 
 
 def canonical(membership: list[int]) -> list[int]:
