@@ -7,7 +7,7 @@ read of personal data for review or explanation as a CONSULTATION.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -61,6 +61,12 @@ class ResolutionUseCases:
     def cluster_of(self, entity_id: str) -> str:
         """The resolved id of an entity; an entity never resolved stands for itself."""
         return self.store.cluster_of(entity_id) or entity_id
+
+    def clusters_of(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """`cluster_of` for many entities in one query."""
+        ids = list(entity_ids)
+        found = self.store.clusters_of(ids)
+        return {entity_id: found.get(entity_id, entity_id) for entity_id in ids}
 
     # -- batch -----------------------------------------------------------------------------
     def run(self, actor: Actor, retrain: bool = False, progress: Progress = _quiet) -> RunSummary:

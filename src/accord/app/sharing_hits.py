@@ -126,7 +126,7 @@ class Hits(HitAnswers):
     def _alert(self, watched: str, partner: str, refs: tuple[Any, ...], package: str) -> int:
         if not watched or not refs:
             return 0
-        index = self.uc.watcher.index()
+        index = self.uc.watcher.index(also=[watched])
         matches = [
             m
             for ref in refs

@@ -3,7 +3,10 @@ receipt. Erasures and rectifications are sent on to every partner that received 
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -26,6 +29,8 @@ from accord.store.federation_base import ApprovalRequest, OutboxEntry
 if TYPE_CHECKING:
     from accord.app.sharing import SharingUseCases
 
+DELIVERIES_AT_ONCE = 8  # packages to one partner in flight together once it has taken one
+
 
 @dataclass(frozen=True, slots=True)
 class SendResult:
@@ -40,6 +45,7 @@ class Sender:
         self.uc = uc
         self.app = uc.app
         self.fed = uc.fed
+        self._flushing = threading.Lock()
 
     def _statements(self, entity_ids: list[str], query: str) -> list[Statement]:
         ids = list(entity_ids)
@@ -184,7 +190,14 @@ class Sender:
 
     # -- delivery --------------------------------------------------------------------------
     def flush(self, actor: Actor) -> dict[str, int]:
-        """Try every partner whose oldest waiting package is due; stop at a partner that is down."""
+        """Try every partner whose oldest waiting package is due; stop at a partner that is down.
+
+        One round at a time: a sender that queued a package while another round was under way
+        waits for it, then delivers everything queued meanwhile in its own round."""
+        with self._flushing:
+            return self._flush(actor)
+
+    def _flush(self, actor: Actor) -> dict[str, int]:
         now = datetime.now(UTC)
         pending = self.fed.outbox(state=outbox.PENDING)
         for entry in outbox.expire(pending, now):
@@ -192,14 +205,22 @@ class Sender:
         counts = {"delivered": 0, "refused": 0, "waiting": 0}
         registry = self.uc.directory.registry()
         for partner_name, entries in outbox.delivery_plan(pending, now).items():
-            partner = registry.get(partner_name)
-            for index, entry in enumerate(entries):
-                state = self._deliver(actor, partner.base_url, entry)
-                counts[state] += 1
-                if state == "waiting":
-                    counts["waiting"] += len(entries) - index - 1
-                    break
+            base_url = registry.get(partner_name).base_url
+            for state, count in self._deliver_all(actor, base_url, entries).items():
+                counts[state] += count
         return counts
+
+    def _deliver_all(self, actor: Actor, base_url: str, entries: list[OutboxEntry]) -> Counter[str]:
+        """The oldest package first; when the partner took it, the rest side by side."""
+        first = self._deliver(actor, base_url, entries[0])
+        if first == "waiting":
+            return Counter({"waiting": len(entries)})
+        if len(entries) == 1:
+            return Counter([first])
+        workers = min(DELIVERIES_AT_ONCE, len(entries) - 1)
+        with ThreadPoolExecutor(workers, thread_name_prefix="accord-delivery") as pool:
+            rest = list(pool.map(lambda e: self._deliver(actor, base_url, e), entries[1:]))
+        return Counter([first, *rest])
 
     def _deliver(self, actor: Actor, base_url: str, entry: OutboxEntry) -> str:
         now = datetime.now(UTC)

@@ -38,20 +38,34 @@ class Watcher:
         )
         return stored
 
-    def index(self) -> WatchIndex:
-        index = WatchIndex(self.app.model, self.app.resolution.cluster_of)
-        entries = self.fed.watchlist()
+    def index(
+        self, entries: list[WatchEntry] | None = None, also: Iterable[str] = ()
+    ) -> WatchIndex:
+        """The watchlist indexed for matching; the resolved ids of its entities and of `also`
+        (the entities about to be matched) are read in one query, not one a lookup."""
+        entries = self.fed.watchlist() if entries is None else entries
+        watched = sorted({e.entity_id for e in entries})
+        resolved = self.app.resolution.clusters_of({*watched, *also})
+        lookup = self.app.resolution.cluster_of
+
+        def resolver(entity: str) -> str:
+            return resolved[entity] if entity in resolved else lookup(entity)
+
+        index = WatchIndex(self.app.model, resolver)
         by_entity: dict[str, list[Statement]] = {}
-        for stmt in self.app.store.statements_for(sorted({e.entity_id for e in entries})):
+        for stmt in self.app.store.statements_for(watched):
             by_entity.setdefault(stmt.entity_id, []).append(stmt)
         for entry in entries:
             index.add(entry, by_entity.get(entry.entity_id, []))
         return index
 
     def check(self, incoming: Incoming, statements: Iterable[Statement]) -> list[AlertRecord]:
-        if not self.fed.watchlist():
+        entries = self.fed.watchlist()
+        if not entries:
             return []
-        matches = self.index().match(statements)
+        incoming_statements = list(statements)
+        index = self.index(entries, {s.entity_id for s in incoming_statements})
+        matches = index.match(incoming_statements)
         return self.raise_alerts(matches, incoming.partner.name, incoming.opened.package_id)
 
     def raise_alerts(

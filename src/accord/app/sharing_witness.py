@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from accord.app.audit_checkpoints import IncrementalCheckpoints
 from accord.app.sharing_receive import node_actor
 from accord.audit.checkpoint import Checkpoint
 from accord.audit.events import EventKind
@@ -47,16 +48,17 @@ class Witness:
         self.uc = uc
         self.app = uc.app
         self.fed = uc.fed
+        self.checkpoints = IncrementalCheckpoints(self.app.audit, self.app.settings.node_name)
 
     # -- our log, witnessed by partners ----------------------------------------------------
     def material(self, partner: str) -> dict[str, Any]:
         """A fresh checkpoint of our log and the proof from the newest one `partner` cosigned."""
-        checkpoint = self.app.audit.checkpoint()
+        checkpoint = self.checkpoints.checkpoint()
         received = self.fed.cosignatures(RECEIVED, partner)
         proof = None
         if received:
             try:
-                proof = self.app.audit.prove_growth(received[-1].size, checkpoint.size)
+                proof = self.checkpoints.prove_growth(received[-1].size, checkpoint.size)
             except LookupError:
                 proof = None  # that checkpoint is gone from our log: the partner will not cosign
         return witness_material(checkpoint, proof)

@@ -16,7 +16,8 @@ audit_entries = Table(
     Column("body", Text, nullable=False),
     Column("hash", String(64), nullable=False),
     Index("ix_audit_entries_at", "at"),
-    Index("ix_audit_entries_actor", "actor"),
+    Index("ix_audit_entries_actor_seq", "actor", "seq"),
+    Index("ix_audit_entries_kind_seq", "kind", "seq"),
 )
 
 # Which entities each entry is about: an index for subject access and erasure, derived from the

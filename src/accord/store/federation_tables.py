@@ -91,6 +91,7 @@ fed_approvals = Table(
     Column("decided_by", String(200), nullable=False),
     Column("decided_at", String(32), nullable=False),
     Column("note", Text, nullable=False),
+    Index("ix_fed_approvals_state", "state", "id"),
 )
 
 fed_watch = Table(

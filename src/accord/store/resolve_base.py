@@ -74,6 +74,10 @@ class ResolutionStore(Protocol):
 
     def cluster_of(self, entity_id: str) -> str | None: ...
 
+    def clusters_of(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        """Entity id -> cluster id for those of `entity_ids` that were resolved (one pass)."""
+        ...
+
     def members(self, cluster_id: str) -> list[str]: ...
 
     def assign(

@@ -128,6 +128,17 @@ class SqlResolutionStore:
             found = conn.execute(query).scalar_one_or_none()
         return None if found is None else str(found)
 
+    def clusters_of(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        c = rt.resolve_clusters
+        ids = sorted(set(entity_ids))
+        found: dict[str, str] = {}
+        with self.db.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows = conn.execute(select(c).where(c.c.entity_id.in_(chunk)))
+                found.update((row.entity_id, row.cluster_id) for row in rows)
+        return found
+
     def members(self, cluster_id: str) -> list[str]:
         c = rt.resolve_clusters
         query = select(c.c.entity_id).where(c.c.cluster_id == cluster_id).order_by(c.c.entity_id)
