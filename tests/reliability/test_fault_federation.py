@@ -139,7 +139,7 @@ def test_clock_skew_between_nodes(nodes: Nodes, ledger: Ledger) -> None:
     for number, (skew, _) in enumerate(SKEWS.items()):
         token = _sealed_at(nodes, datetime.now(UTC) + skew, f"skew{number:04d}")
         reply = nodes.rs.sharing.receive(token)
-        outcomes[skew] = (reply.status == 200, reply.body.get("code", ""))
+        outcomes[skew] = (reply.status == 200, reply.body.get("error", {}).get("code", ""))
     accepted = {skew: outcome[0] for skew, outcome in outcomes.items()}
     refused_with_reason = all(code for ok, code in outcomes.values() if not ok)
     survived = sum(accepted[s] == want for s, want in SKEWS.items()) if refused_with_reason else 0

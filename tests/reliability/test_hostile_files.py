@@ -149,7 +149,7 @@ def test_package_parsing(app: App, raw: bytes, dots: int) -> None:
     token = b".".join([raw] * dots) if dots else raw
     TALLY["package"] = TALLY.get("package", 0) + 1
     reply = app.sharing.receive(token)
-    assert reply.status == 422 and reply.body["code"]
+    assert reply.status == 422 and reply.body["error"]["code"]
     with pytest.raises(PackageRefused):
         app.sharing.receiver.open(
             token, __import__("datetime").datetime.now(__import__("datetime").UTC)

@@ -67,7 +67,7 @@ def test_duplicate_delivery_has_one_effect_and_is_answered_with_the_first_receip
     token = nodes.uk.sharing.fed.outbox()[0].token.encode()
     before = _rs_statements(nodes)
     again = nodes.rs.sharing.receive(token)
-    assert again.status == 409 and again.body["code"] == "replay"
+    assert again.status == 409 and again.body["error"]["code"] == "replay"
     assert again.body["receipt"] == nodes.rs.sharing.inbox()[-1].receipt
     assert _rs_statements(nodes) == before
     assert len(nodes.rs.store.runs(UK)) == 1

@@ -31,7 +31,7 @@ def _queued_token(nodes: Nodes) -> bytes:
 
 def _assert_refused(nodes: Nodes, token: bytes, code: str) -> None:
     reply = nodes.rs.sharing.receive(token)
-    assert reply.status == 422 and reply.body["code"] == code, reply.body
+    assert reply.status == 422 and reply.body["error"]["code"] == code, reply.body
     assert list(nodes.rs.store.iter_statements(source=UK)) == []
     refusals = [
         e
@@ -84,7 +84,7 @@ def test_replayed_package_is_refused_and_not_ingested_twice(nodes: Nodes) -> Non
     assert nodes.rs.sharing.receive(token).status == 200
     count = len(list(nodes.rs.store.iter_statements(source=UK)))
     reply = nodes.rs.sharing.receive(token)
-    assert reply.status == 409 and reply.body["code"] == "replay"
+    assert reply.status == 409 and reply.body["error"]["code"] == "replay"
     assert len(list(nodes.rs.store.iter_statements(source=UK))) == count
     assert any(e.detail.get("refused") == "replay" for e in nodes.rs.audit_events)
 

@@ -11,6 +11,14 @@ from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from accord.api.errors import install_error_handlers
+from accord.api.node_schemas import (
+    SEALED_BODY,
+    PackageReceipt,
+    ReceiptTaken,
+    SealedAnswer,
+    refusals,
+)
 from accord.app import App
 from accord.app.sharing_receive import Reply
 
@@ -42,17 +50,24 @@ def node_router(app: App) -> APIRouter:
         reply = await run_in_threadpool(handler, body)
         return JSONResponse(reply.body, status_code=reply.status)
 
-    @router.post("/packages")
+    # Both routes open any sealed package, so either can answer as the other would.
+    sealed = refusals(409, 422, 429)
+
+    @router.post(
+        "/packages", response_model=PackageReceipt, responses=sealed, openapi_extra=SEALED_BODY
+    )
     async def packages(request: Request) -> JSONResponse:
         """A sealed package: a release or a notice. Answers with a signed receipt."""
         return await _handle(request, limit, app.sharing.receive)
 
-    @router.post("/hits")
+    @router.post("/hits", response_model=SealedAnswer, responses=sealed, openapi_extra=SEALED_BODY)
     async def hits(request: Request) -> JSONResponse:
         """A sealed hit/no-hit query; the answer comes back sealed to the asking node."""
         return await _handle(request, limit, app.sharing.receive)
 
-    @router.post("/receipts")
+    @router.post(
+        "/receipts", response_model=ReceiptTaken, responses=refusals(422), openapi_extra=SEALED_BODY
+    )
     async def receipts(request: Request) -> JSONResponse:
         """A signed receipt pushed by a partner for a package still waiting in our outbox."""
         return await _handle(request, RECEIPT_LIMIT, app.sharing.receive_receipt)
@@ -77,5 +92,6 @@ def create_node_api(app: App | None = None) -> FastAPI:
     api = FastAPI(
         title="accord node", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
     )
+    install_error_handlers(api)
     api.include_router(node_router(application))
     return api

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from accord.app.actor import Actor
-from accord.app.sharing_receive import Reply, node_actor
+from accord.app.sharing_receive import Reply, node_actor, refusal
 from accord.audit.events import EventKind
 from accord.model import Entity
 from accord.sharing.agreement_types import Agreement
@@ -46,11 +46,11 @@ class HitAnswers:
         raw = incoming.opened.payload.get("queries")
         if not isinstance(raw, list) or not 0 < len(raw) <= MAX_QUERIES_PER_PACKAGE:
             raise PackageRefused("malformed", f"1 to {MAX_QUERIES_PER_PACKAGE} queries per package")
-        refusal = self.limiter.check(partner, len(raw), time.monotonic())
+        over = self.limiter.check(partner, len(raw), time.monotonic())
         actor = node_actor(partner, incoming.partner.agency, "hit/no-hit")
-        if refusal:
-            self._audit_in(actor, incoming, raw, -1, refusal)
-            return Reply(429, {"outcome": "refused", "code": "rate-limited", "reason": refusal})
+        if over:
+            self._audit_in(actor, incoming, raw, -1, over)
+            return refusal(429, "refused", "rate-limited", over)
         try:
             queries = [HitQuery.from_dict(item) for item in raw]
         except (QueryError, TypeError, AttributeError) as exc:

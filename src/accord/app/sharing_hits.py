@@ -108,8 +108,7 @@ class Hits(HitAnswers):
     def _ask(self, partner: Partner, token: str, count: int) -> tuple[list[dict[str, Any]], str]:
         answer = self.uc.transport.post(partner.base_url, HITS, token.encode("ascii"))
         if answer.status != 200 or not isinstance(answer.body.get("package"), str):
-            code, reason = answer.body.get("code", answer.status), answer.body.get("reason", "")
-            raise PermissionError(f"{partner.name} refused the query: {code}: {reason}")
+            raise PermissionError(f"{partner.name} refused the query: {answer.refusal()}")
         opened = self.uc.receiver.open(answer.body["package"].encode("ascii"), datetime.now(UTC))
         answers = _answers(opened)
         if len(answers) != count:

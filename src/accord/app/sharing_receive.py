@@ -40,6 +40,12 @@ class Reply:
     body: dict[str, Any]
 
 
+def refusal(status: int, outcome: str, code: str, reason: str, **extra: Any) -> Reply:
+    """A refused (or duplicate) package: the API's one error body {"error": {code, message}},
+    with the outcome and, for a duplicate, the earlier receipt."""
+    return Reply(status, {"outcome": outcome, "error": {"code": code, "message": reason}, **extra})
+
+
 def node_actor(partner: str, agency: str = "", purpose: str = "") -> Actor:
     return Actor(user=f"node:{partner}", agency=agency, purpose=purpose)
 
@@ -219,8 +225,7 @@ class Receiver:
         opened = incoming.opened
         refused = PackageRefused("replay", f"package {opened.package_id} was already accepted")
         self._audit_refusal(refused, opened.sender, opened.package_id, opened.agreement_id)
-        body = {"outcome": "duplicate", "code": refused.code, "reason": refused.reason}
-        return Reply(409, body | {"receipt": previous.receipt})
+        return refusal(409, "duplicate", refused.code, refused.reason, receipt=previous.receipt)
 
     def _refused(self, token: bytes, refused: PackageRefused, now: datetime) -> Reply:
         digest = hashlib.sha256(token).hexdigest()
@@ -236,7 +241,7 @@ class Receiver:
         )
         self.fed.record_inbox(record)
         self._audit_refusal(refused, "", record.package_id, "")
-        return Reply(422, {"outcome": "refused", "code": refused.code, "reason": refused.reason})
+        return refusal(422, "refused", refused.code, refused.reason)
 
     def _audit_refusal(
         self, refused: PackageRefused, partner: str, package: str, agreement: str
@@ -255,8 +260,9 @@ class Receiver:
         package_id = _receipt_package(token)
         entries = [e for e in self.fed.outbox(state="pending") if e.package_id == package_id]
         if not entries:
-            return Reply(
-                422, {"outcome": "refused", "code": "unknown-receipt", "reason": package_id}
+            named = package_id or "(none readable)"
+            return refusal(
+                422, "refused", "unknown-receipt", f"no package {named} awaits a receipt"
             )
         entry = entries[0]
         partner = self.uc.directory.registry().get(entry.partner)
@@ -268,8 +274,7 @@ class Receiver:
                 statement_ids=self.fed.disclosed_in(entry.package_id),
             )
         except PackageRefused as refused:
-            body = {"outcome": "refused", "code": refused.code, "reason": refused.reason}
-            return Reply(422, body)
+            return refusal(422, "refused", refused.code, refused.reason)
         witness = self.uc.witness.accept(entry.partner, checked)
         self.uc.sender.mark_delivered(node_actor(entry.partner), entry, witness)
         return Reply(200, {"outcome": "accepted", "package": entry.package_id})

@@ -21,6 +21,13 @@ class Answer:
     status: int
     body: dict[str, Any]
 
+    def refusal(self) -> str:
+        """'code: message' from a refusal's error body (the status when it has none)."""
+        error = self.body.get("error")
+        if not isinstance(error, dict):
+            return f"{self.status}: no error body"
+        return f"{error.get('code', self.status)}: {error.get('message', '')}"
+
 
 class Transport(Protocol):
     def post(self, base_url: str, path: str, body: bytes) -> Answer: ...
