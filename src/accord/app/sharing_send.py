@@ -45,7 +45,8 @@ class Sender:
         self.uc = uc
         self.app = uc.app
         self.fed = uc.fed
-        self._flushing = threading.Lock()
+        self._claims = threading.Lock()
+        self._in_flight: set[str] = set()  # package ids a delivery round holds
 
     def _statements(self, entity_ids: list[str], query: str) -> list[Statement]:
         ids = list(entity_ids)
@@ -192,23 +193,32 @@ class Sender:
     def flush(self, actor: Actor) -> dict[str, int]:
         """Try every partner whose oldest waiting package is due; stop at a partner that is down.
 
-        One round at a time: a sender that queued a package while another round was under way
-        waits for it, then delivers everything queued meanwhile in its own round."""
-        with self._flushing:
-            return self._flush(actor)
-
-    def _flush(self, actor: Actor) -> dict[str, int]:
+        Rounds run side by side on different packages: each claims the waiting packages no other
+        round holds, so concurrent senders deliver at once and no package goes twice."""
         now = datetime.now(UTC)
-        pending = self.fed.outbox(state=outbox.PENDING)
-        for entry in outbox.expire(pending, now):
-            self.fed.update_outbox(entry)
-        counts = {"delivered": 0, "refused": 0, "waiting": 0}
-        registry = self.uc.directory.registry()
-        for partner_name, entries in outbox.delivery_plan(pending, now).items():
-            base_url = registry.get(partner_name).base_url
-            for state, count in self._deliver_all(actor, base_url, entries).items():
-                counts[state] += count
-        return counts
+        claimed = self._claim()
+        try:
+            for entry in outbox.expire(claimed, now):
+                self.fed.update_outbox(entry)
+            counts = {"delivered": 0, "refused": 0, "waiting": 0}
+            registry = self.uc.directory.registry()
+            for partner_name, entries in outbox.delivery_plan(claimed, now).items():
+                base_url = registry.get(partner_name).base_url
+                for state, count in self._deliver_all(actor, base_url, entries).items():
+                    counts[state] += count
+            return counts
+        finally:
+            with self._claims:
+                self._in_flight.difference_update(e.package_id for e in claimed)
+
+    def _claim(self) -> list[OutboxEntry]:
+        # Read under the lock: a package another round has just delivered and released is
+        # then read in its new state, never as still pending.
+        with self._claims:
+            pending = self.fed.outbox(state=outbox.PENDING)
+            claimed = [e for e in pending if e.package_id not in self._in_flight]
+            self._in_flight.update(e.package_id for e in claimed)
+        return claimed
 
     def _deliver_all(self, actor: Actor, base_url: str, entries: list[OutboxEntry]) -> Counter[str]:
         """The oldest package first; when the partner took it, the rest side by side."""
@@ -234,7 +244,7 @@ class Sender:
             self._check_receipt(actor, entry, body["receipt"])
             self.fed.update_outbox(outbox.after_delivery(entry, now))
             return "delivered"
-        reason = answer.refusal()
+        reason = f"{body.get('code', answer.status)}: {body.get('reason', '')}"
         self.fed.update_outbox(outbox.after_refusal(entry, now, reason))
         self._audit_receipt(actor, entry, "refused", reason)
         return "refused"
