@@ -31,8 +31,9 @@ import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from accord.app import Actor, App
+from accord.engine.arrow import to_arrow
 from accord.engine.base import RecordTable
-from accord.engine.duckdb import DuckDBEngine, to_arrow
+from accord.engine.duckdb import DuckDBEngine
 from accord.engine.splink_runner import SPLINK_LOG_LEVEL
 from accord.resolve import (
     CandidateIndex,

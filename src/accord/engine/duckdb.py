@@ -7,24 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 from splink import DuckDBAPI, Linker
 
+from accord.engine.arrow import to_arrow
 from accord.engine.base import RecordTable, ScoredPairs, TrainingPlan
 from accord.engine.splink_runner import SPLINK_LOG_LEVEL, pairs_from_rows, train_linker
-
-
-def to_arrow(records: RecordTable) -> pa.Table:
-    arrays = {}
-    for name, values in records.columns.items():
-        if name in records.list_columns:
-            kind: pa.DataType = pa.list_(pa.string())
-        elif name in records.int_columns:
-            kind = pa.int32()
-        else:
-            kind = pa.string()
-        arrays[name] = pa.array(values, type=kind)
-    return pa.table(arrays)
 
 
 class DuckDBEngine:

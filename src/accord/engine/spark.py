@@ -6,8 +6,11 @@ pyspark is imported only when the engine is used; without it the error names the
 from __future__ import annotations
 
 import importlib
+import tempfile
+from pathlib import Path
 from typing import Any
 
+from accord.engine.arrow import to_arrow
 from accord.engine.base import EngineUnavailable, RecordTable, ScoredPairs, TrainingPlan
 from accord.engine.splink_runner import SPLINK_LOG_LEVEL, pairs_from_rows, train_linker
 
@@ -24,34 +27,42 @@ def _pyspark_sql() -> Any:
         raise EngineUnavailable(MISSING) from exc
 
 
-def _spark_rows(records: RecordTable) -> list[dict[str, Any]]:
-    names = list(records.columns)
-    return [
-        dict(zip(names, row, strict=True)) for row in zip(*records.columns.values(), strict=True)
-    ]
-
-
 class SparkEngine:
     name = "spark"
 
-    def __init__(self, master: str = "local[2]") -> None:
+    def __init__(self, master: str = "local[2]", checkpoint_dir: Path | None = None) -> None:
         self.master = master
+        # Splink checkpoints intermediate tables to cut Spark's query plans short.
+        self.checkpoint_dir = checkpoint_dir or Path(tempfile.gettempdir()) / "accord-spark"
         self._session: Any = None
+        self._jobs = 0
 
     def session(self) -> Any:
         if self._session is None:
             sql = _pyspark_sql()
-            builder = sql.SparkSession.builder.master(self.master).appName("accord-resolve")
+            from splink.backends.spark import similarity_jar_location
+
+            # Splink's string similarity functions (Jaro-Winkler ...) come in its own jar.
+            builder = (
+                sql.SparkSession.builder.master(self.master)
+                .appName("accord-resolve")
+                .config("spark.jars", similarity_jar_location())
+            )
             self._session = builder.getOrCreate()
+            self._session.sparkContext.setCheckpointDir(str(self.checkpoint_dir))
+            self._session.sparkContext.setLogLevel("ERROR")
         return self._session
 
     def _linker(self, records: RecordTable, model: Any) -> Any:
         spark = self.session()
         from splink import Linker, SparkAPI
 
-        frame = spark.createDataFrame(_spark_rows(records))
+        frame = spark.createDataFrame(to_arrow(records))
         api = SparkAPI(spark_session=spark)  # type: ignore[no-untyped-call]
-        return Linker(api.register(frame, table_name="records"), model, log_level=SPLINK_LOG_LEVEL)
+        # One Spark session serves every job: each registers its records under a fresh name.
+        self._jobs += 1
+        table = api.register(frame, table_name=f"records_{self._jobs}")
+        return Linker(table, model, log_level=SPLINK_LOG_LEVEL)
 
     def train(self, records: RecordTable, settings: Any, plan: TrainingPlan) -> dict[str, Any]:
         return train_linker(self._linker(records, settings), plan, records)

@@ -19,6 +19,7 @@ from accord.resolve.features import (
     unusable_reason,
 )
 from accord.resolve.person_model import person_settings
+from accord.resolve.portable import in_dialect
 from accord.resolve.records import PersonRecord
 
 MERGE_THRESHOLD = 0.5
@@ -88,7 +89,8 @@ def resolve_batch(
     threshold: float = MERGE_THRESHOLD,
 ) -> BatchResult:
     if len(prepared.features) >= 2:
-        pairs = engine.predict(record_table(prepared.features), model, KEEP_THRESHOLD)
+        table = record_table(prepared.features)
+        pairs = engine.predict(table, in_dialect(model, engine.name), KEEP_THRESHOLD)
     else:
         pairs = ScoredPairs()
     edges = zip(pairs.left, pairs.right, pairs.probability, strict=True)
