@@ -84,3 +84,53 @@ def test_real_time_linking_respects_a_rejection(resolved: App, tmp_path: Path) -
     res.judge(ANALYST, new_id, known[0], Verdict.NEGATIVE)
     again = res.link(ANALYST, new_id)
     assert again.cluster_id != res.cluster_of(known[0])
+
+
+LINKED_MAPPING = """
+source: {name: late-linked, agency: LATE, label: Payment reports, country: GB,
+  retention: {review_years: 6, group: 2}}
+format: csv
+record_id: ref
+marking:
+  classification: OFFICIAL-SENSITIVE
+  uk: {source: B, intelligence: 2, handling: P}
+  subject: suspect
+defaults: {region: RS}
+entities:
+  person:
+    schema: Person
+    keys: [ref]
+    properties: {name: name}
+  phone:
+    schema: Phone
+    key_properties: [number]
+    properties: {number: phone}
+  phone_use:
+    schema: Use
+    keys: [ref, phone]
+    properties: {user: {entity: person}, item: {entity: phone}}
+"""
+
+
+def test_a_new_record_carries_the_phone_it_is_linked_to(resolved: App, tmp_path: Path) -> None:
+    truth = truth_of(resolved)
+    known = next(e for e, key in truth.items() if key == "P011")
+    features = dict(resolved.resolution.store.features([known]))[known]
+    phone = next(
+        f["phones"][0]
+        for e, f in resolved.resolution.store.features()
+        if truth.get(e) == "P011" and f["phones"]
+    )
+    data, mapping = tmp_path / "late.csv", tmp_path / "late.yaml"
+    data.write_text(f"ref,name,phone\nL-9,{features['name']},{phone}\n", encoding="utf-8")
+    mapping.write_text(LINKED_MAPPING, encoding="utf-8")
+    resolved.ingest(ANALYST, data, mapping)
+    new_id = next(
+        s.entity_id
+        for s in resolved.store.iter_statements(source="late-linked")
+        if s.schema == "Person"
+    )
+    result = resolved.resolution.link(ANALYST, new_id)
+    stored = dict(resolved.resolution.store.features([new_id]))[new_id]
+    assert stored["phones"] == [phone]
+    assert result.cluster_id == resolved.resolution.cluster_of(known)

@@ -300,7 +300,20 @@ class ResolutionUseCases:
             raise LookupError(f"no record {entity_id!r}")
         if statements[0].schema not in res.PERSON_SCHEMATA:
             raise ValueError(f"{entity_id} is a {statements[0].schema}, not a person")
-        return _usable_features(next(res.group_records(statements)))
+        record = next(res.group_records(statements))
+        return _usable_features(next(res.with_links([record], self._links_of(entity_id))))
+
+    def _links_of(self, entity_id: str) -> dict[str, list[tuple[str, str]]]:
+        """The phones, accounts, vehicles and documents one new record reaches through its links,
+        as the batch run attaches them (`resolve/links.py`)."""
+        store = self.app.store
+        link_ids = store.entity_ids_with("user", entity_id)
+        link_ids += store.entity_ids_with("holder", entity_id)
+        link_statements = store.statements_for(link_ids)
+        items = sorted({s.value for s in link_statements if s.prop == "item"})
+        links = res.Links()
+        links.read([*link_statements, *store.statements_for(items)])
+        return links.by_person()
 
     # -- export ----------------------------------------------------------------------------
     def export_clusters(self, actor: Actor) -> list[ClusterRow]:
