@@ -1,10 +1,11 @@
 """Privacy-preserving person encodings: Bloom-filter CLKs (cryptographic long-term keys).
 
 A person's name (transliterated across scripts and split into padded letter bigrams), date of birth
-(year, month and day as separate features) and any further attributes both sides hold (address,
-place, document number: letter bigrams per attribute) are hashed into one 1024-bit filter with
-HMAC-SHA256 under the agreement's key. Similar people give filters with a high Dice coefficient;
-without the key nobody can build or test a filter. Pure functions, no I/O.
+(year, month, day and the whole date as separate features, the year and whole date weighted most)
+and any further attributes both sides hold (address, place, document number: letter bigrams per
+attribute) are hashed into one 1024-bit filter with HMAC-SHA256 under the agreement's key. Similar
+people give filters with a high Dice coefficient; without the key nobody can build or test a
+filter. Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from accord.resolve.names import name_tokens
 BITS = 1024
 BYTES = BITS // 8
 NAME_HASHES = 8  # hash functions per name bigram
-DATE_HASHES = 20  # per date component (and once more for the whole date)
+# Hash functions per date feature. The year and the whole date weigh more than month and day:
+# a year-only value then still agrees on what it holds, while a different birth year or date
+# outweighs a shared common name (bench/share_privacy.py, docs/benchmarks.md).
+DATE_HASHES = {"y": 30, "m": 20, "d": 20, "ymd": 30}
 ATTRIBUTE_HASHES = 4  # per bigram of any further attribute
 DEFAULT_THRESHOLD = 0.7  # Dice; chosen on FEBRL4 (bench/share_privacy.py, docs/benchmarks.md)
 
@@ -74,13 +78,13 @@ def bigrams(tokens: list[str]) -> Iterator[str]:
             yield padded[i : i + 2]
 
 
-def date_features(birth_date: str) -> Iterator[str]:
-    """ISO dates, partial allowed: 1987, 1987-03, 1987-03-12 (or 19870312)."""
+def date_features(birth_date: str) -> Iterator[tuple[str, str]]:
+    """(kind, feature) for ISO dates, partial allowed: 1987, 1987-03, 1987-03-12 (or 19870312)."""
     digits = "".join(ch for ch in birth_date if ch.isdigit())
     parts = (("y", digits[:4]), ("m", digits[4:6]), ("d", digits[6:8]))
-    yield from (f"{tag}{value}" for tag, value in parts if value)
+    yield from ((tag, f"{tag}{value}") for tag, value in parts if value)
     if len(digits) >= 8:
-        yield f"ymd{digits[:8]}"  # a whole date agreeing weighs more than its parts
+        yield "ymd", f"ymd{digits[:8]}"  # a whole date agreeing weighs more than its parts
 
 
 def features(
@@ -88,7 +92,7 @@ def features(
 ) -> Iterator[tuple[str, int]]:
     """(feature, number of hash functions) for one person."""
     yield from ((f"n:{g}", NAME_HASHES) for g in bigrams(name_key(name)))
-    yield from ((f"d:{f}", DATE_HASHES) for f in date_features(birth_date))
+    yield from ((f"d:{f}", DATE_HASHES[kind]) for kind, f in date_features(birth_date))
     for field, value in sorted((attributes or {}).items()):
         tokens = search_key(value).split()  # keeps digits (postcodes, numbers), unlike names
         yield from ((f"a:{field}:{g}", ATTRIBUTE_HASHES) for g in bigrams(tokens))
