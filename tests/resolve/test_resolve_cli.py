@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
+from resolve_fixtures import COLUMNS, write_source
+from resolve_people import ANALYST
 from typer.testing import CliRunner
 
 from accord.app import App
 from accord.cli.main import app as cli
+from accord.resolve.features import NO_NAME_OR_IDENTIFIER
 
 runner = CliRunner()
 
@@ -49,3 +54,25 @@ def test_judging_an_unknown_record_is_a_clear_error(resolved: App) -> None:
     result = runner.invoke(cli, ["review", "accept", "nobody.1", "nobody.2"])
     assert result.exit_code == 2
     assert "not a resolved record" in result.output
+
+
+def test_unresolved_records_are_listed_with_their_reason(ingested: App, tmp_path: Path) -> None:
+    row = dict.fromkeys(COLUMNS, "") | {"ref": "X-1", "dob": "1980-01-02"}
+    data, mapping = write_source(tmp_path, "anon-source", [row])
+    ingested.ingest(ANALYST, data, mapping)
+    assert runner.invoke(cli, ["resolve"]).exit_code == 0
+    result = runner.invoke(cli, ["resolve", "unresolved", "--json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.output)
+    assert [item["reason"] for item in listed] == [NO_NAME_OR_IDENTIFIER]
+    assert listed[0]["entity_id"].startswith("anon-source")
+
+
+def test_a_model_older_than_the_person_model_is_retrained_not_misapplied(resolved: App) -> None:
+    saved = resolved.resolution.store.model()
+    assert saved is not None
+    older = copy.deepcopy(saved.settings)
+    older["comparisons"][0]["comparison_levels"].pop(2)
+    resolved.resolution.store.save_model("someone", saved.records, older)
+    summary = resolved.resolution.run(ANALYST)
+    assert summary.trained is True and summary.model_version == saved.version + 2

@@ -109,7 +109,8 @@ class ResolutionUseCases:
         self, actor: Actor, prepared: res.Prepared, retrain: bool, progress: Progress
     ) -> tuple[ModelVersion, bool]:
         saved = None if retrain else self.store.model()
-        if saved is not None:
+        # A model trained before the person model changed is retrained, never misapplied.
+        if saved is not None and res.fits_person_model(saved.settings):
             return saved, False
         progress("training the model", len(prepared.features))
         settings = res.train(self._engine(), prepared)
@@ -289,6 +290,8 @@ class ResolutionUseCases:
         model = self.store.model()
         if model is None:
             raise LookupError("no trained model yet: run `accord resolve` first")
+        if not res.fits_person_model(model.settings):
+            raise LookupError("the saved model predates the person model: run `accord resolve`")
         return model
 
     def _features_for(self, entity_id: str) -> res.Features:

@@ -120,6 +120,20 @@ def link(
         console.print(f"  {match.entity_id} ({match.cluster_id}): {match.probability:.4f}")
 
 
+@resolve_app.command("unresolved")
+def unresolved(as_json: AsJson = False) -> None:
+    """Records kept out of resolution, each with the reason (never merged by accident)."""
+    with open_app() as app:
+        kept_out = app.resolution.unresolved(actor("list unresolved records"))
+    if as_json:
+        print_json([{"entity_id": e, "reason": r} for e, r in sorted(kept_out.items())])
+        return
+    table = Table("record", "reason")
+    for entity_id, reason in sorted(kept_out.items()):
+        table.add_row(entity_id, reason)
+    console.print(table)
+
+
 @review_app.command("list")
 def review_list(
     limit: Annotated[int, typer.Option(help="At most this many pairs.")] = 20,

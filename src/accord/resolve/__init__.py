@@ -21,6 +21,7 @@ from accord.resolve.features import (
     unusable_reason,
 )
 from accord.resolve.links import LINK_SCHEMATA, Links, with_links
+from accord.resolve.portable import fits_person_model
 from accord.resolve.realtime import JudgementIndex, LinkResult, Match, RealTimeLinker
 from accord.resolve.records import PERSON_PROPS, PERSON_SCHEMATA, PersonRecord, group_records
 from accord.resolve.review import ReviewItem, review_queue
@@ -54,6 +55,7 @@ __all__ = [
     "cluster",
     "cluster_id_for",
     "features_of",
+    "fits_person_model",
     "group_records",
     "identifiers",
     "prepare",

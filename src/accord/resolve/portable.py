@@ -12,26 +12,27 @@ from accord.resolve.person_model import person_settings
 TRAINED = ("m_probability", "u_probability")
 
 
+def shape(model: dict[str, Any]) -> list[tuple[str, int]]:
+    """Each comparison's name and number of levels: what trained probabilities are tied to."""
+    return [(c["output_column_name"], len(c["comparison_levels"])) for c in model["comparisons"]]
+
+
+def fits_person_model(model: dict[str, Any]) -> bool:
+    """Whether a saved model was trained on the person model as it is now (a changed feature or
+    level makes an older model unusable: its probabilities would land on the wrong levels)."""
+    return shape(model) == shape(person_settings().create_settings_dict("duckdb"))
+
+
 def in_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
     if model.get("sql_dialect") == dialect:
         return model
     fresh = person_settings().create_settings_dict(dialect)
-    if len(fresh["comparisons"]) != len(model["comparisons"]):
+    if shape(fresh) != shape(model):
         raise ValueError("the saved model was trained on a different person model: retrain it")
     for new, old in zip(fresh["comparisons"], model["comparisons"], strict=True):
-        _carry_levels(new, old)
+        for level, trained in zip(new["comparison_levels"], old["comparison_levels"], strict=True):
+            level.update({key: trained[key] for key in TRAINED if key in trained})
     fresh["probability_two_random_records_match"] = model["probability_two_random_records_match"]
     fresh["linker_uid"] = model.get("linker_uid")
     fresh["sql_dialect"] = dialect
     return fresh
-
-
-def _carry_levels(new: dict[str, Any], old: dict[str, Any]) -> None:
-    if new["output_column_name"] != old["output_column_name"] or len(
-        new["comparison_levels"]
-    ) != len(old["comparison_levels"]):
-        raise ValueError(
-            f"comparison {old['output_column_name']!r} differs from the person model: retrain it"
-        )
-    for level, trained in zip(new["comparison_levels"], old["comparison_levels"], strict=True):
-        level.update({key: trained[key] for key in TRAINED if key in trained})
