@@ -12,7 +12,7 @@ from accord.app.actor import Actor
 from accord.app.sharing_transport import Transport
 from accord.audit.events import EventKind
 from accord.model import Statement
-from accord.sharing.alerts import AlertMatch, WatchIndex
+from accord.sharing.alerts import AlertMatch, WatchIndex, identifier_key
 from accord.sharing.inbox import Incoming
 from accord.store.federation_base import AlertRecord, FederationStore, WatchEntry
 
@@ -25,6 +25,8 @@ class Watcher:
         self.app = app
         self.fed = fed
         self.transport = transport
+        self._entries: tuple[tuple[int, int], list[WatchEntry]] | None = None
+        self._props: dict[str, list[str]] = {}
 
     def watch(self, actor: Actor, entity_id: str, case_ref: str, webhook: str) -> WatchEntry:
         if not self.app.store.statements_for([entity_id]):
@@ -60,13 +62,51 @@ class Watcher:
         return index
 
     def check(self, incoming: Incoming, statements: Iterable[Statement]) -> list[AlertRecord]:
-        entries = self.fed.watchlist()
+        """Alerts for incoming statements: only the watched entities that could match them
+        (holding one of their identifiers, or resolved with one of their entities) are read and
+        indexed, so a package costs the same whatever the size of the watchlist."""
+        entries = self._watchlist()
         if not entries:
             return []
         incoming_statements = list(statements)
-        index = self.index(entries, {s.entity_id for s in incoming_statements})
+        candidates = self._candidates(incoming_statements)
+        chosen = [e for e in entries if e.entity_id in candidates]
+        if not chosen:
+            return []
+        index = self.index(chosen, {s.entity_id for s in incoming_statements})
         matches = index.match(incoming_statements)
         return self.raise_alerts(matches, incoming.partner.name, incoming.opened.package_id)
+
+    def _watchlist(self) -> list[WatchEntry]:
+        version = self.fed.watchlist_version()
+        if self._entries is None or self._entries[0] != version:
+            self._entries = (version, self.fed.watchlist())
+        return self._entries[1]
+
+    def _candidates(self, statements: list[Statement]) -> set[str]:
+        """Entities that hold an identifier of `statements` (under any property of the same
+        type) or share a resolved entity with one of them, and the entities themselves."""
+        entities = {s.entity_id for s in statements}
+        found = set(entities)
+        for kind, value in {k for s in statements if (k := identifier_key(self.app.model, s))}:
+            for prop in self._props_of_type(kind):
+                found.update(self.app.store.entity_ids_with(prop, value))
+        for cluster in set(self.app.resolution.clusters_of(entities).values()):
+            found.add(cluster)
+            found.update(self.app.resolution.store.members(cluster))
+        return found
+
+    def _props_of_type(self, kind: str) -> list[str]:
+        if kind not in self._props:
+            self._props[kind] = sorted(
+                {
+                    prop.name
+                    for schema in self.app.model.schemata.values()
+                    for prop in schema.properties.values()
+                    if prop.type.name == kind
+                }
+            )
+        return self._props[kind]
 
     def raise_alerts(
         self, matches: list[AlertMatch], partner: str, package_id: str

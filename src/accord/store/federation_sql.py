@@ -197,6 +197,13 @@ class SqlFederationStore:
         with self.db.engine.connect() as conn:
             return [WatchEntry(**row._asdict()) for row in conn.execute(select(w).order_by(w.c.id))]
 
+    def watchlist_version(self) -> tuple[int, int]:
+        w = ft.fed_watch
+        query = select(func.count(), func.coalesce(func.max(w.c.id), 0))
+        with self.db.engine.connect() as conn:
+            count, highest = conn.execute(query).one()
+        return int(count), int(highest)
+
     def add_alert(self, alert: AlertRecord) -> AlertRecord:
         return replace(alert, id=self._insert_one(ft.fed_alerts, asdict(alert)))
 
