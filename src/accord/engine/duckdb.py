@@ -11,7 +11,7 @@ from splink import DuckDBAPI, Linker
 
 from accord.engine.arrow import to_arrow
 from accord.engine.base import RecordTable, ScoredPairs, TrainingPlan
-from accord.engine.splink_runner import SPLINK_LOG_LEVEL, pairs_from_rows, train_linker
+from accord.engine.splink_runner import SPLINK_LOG_LEVEL, pairs_from_rows, train_model
 
 
 class DuckDBEngine:
@@ -36,11 +36,17 @@ class DuckDBEngine:
         return Linker(frame, model, log_level=SPLINK_LOG_LEVEL)
 
     def train(self, records: RecordTable, settings: Any, plan: TrainingPlan) -> dict[str, Any]:
-        con = self._connect()
+        connections: list[duckdb.DuckDBPyConnection] = []
+
+        def fresh_linker() -> Linker:
+            connections.append(self._connect())
+            return self._linker(connections[-1], records, settings)
+
         try:
-            return train_linker(self._linker(con, records, settings), plan, records)
+            return train_model(fresh_linker, plan, records)
         finally:
-            con.close()
+            for con in connections:
+                con.close()
 
     def predict(self, records: RecordTable, model: dict[str, Any], threshold: float) -> ScoredPairs:
         con = self._connect()

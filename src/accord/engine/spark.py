@@ -12,7 +12,7 @@ from typing import Any
 
 from accord.engine.arrow import to_arrow
 from accord.engine.base import EngineUnavailable, RecordTable, ScoredPairs, TrainingPlan
-from accord.engine.splink_runner import SPLINK_LOG_LEVEL, pairs_from_rows, train_linker
+from accord.engine.splink_runner import SPLINK_LOG_LEVEL, pairs_from_rows, train_model
 
 MISSING = (
     "the Spark engine needs pyspark and a Java runtime: install accord with the [spark] extra "
@@ -65,7 +65,7 @@ class SparkEngine:
         return Linker(table, model, log_level=SPLINK_LOG_LEVEL)
 
     def train(self, records: RecordTable, settings: Any, plan: TrainingPlan) -> dict[str, Any]:
-        return train_linker(self._linker(records, settings), plan, records)
+        return train_model(lambda: self._linker(records, settings), plan, records)
 
     def predict(self, records: RecordTable, model: dict[str, Any], threshold: float) -> ScoredPairs:
         scored = self._linker(records, model).inference.predict(

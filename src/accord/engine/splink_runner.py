@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from splink import Linker, block_on
@@ -27,6 +29,34 @@ def has_pairs(records: RecordTable, columns: tuple[str, ...]) -> bool:
     return False
 
 
+class SessionRefused(RuntimeError):
+    """Splink refused an EM session: it drove an m probability below what float64 holds (a
+    level that no match in the session's block reaches)."""
+
+    def __init__(self, columns: tuple[str, ...]) -> None:
+        super().__init__(f"EM session blocked on {', '.join(columns)} refused")
+        self.columns = columns
+
+
+def train_model(
+    make_linker: Callable[[], Linker], plan: TrainingPlan, records: RecordTable
+) -> dict[str, Any]:
+    """Train on a fresh linker; when an EM session is refused, train again without it (a
+    refused session leaves the linker's settings half-changed, so it is not reused). The
+    comparisons only that session trained are left neutral (resolve/calibration.py)."""
+    blocks = [c for c in plan.em_blocks if has_pairs(records, c)]
+    while True:
+        try:
+            return train_linker(make_linker(), replace(plan, em_blocks=tuple(blocks)), records)
+        except SessionRefused as refused:
+            blocks.remove(refused.columns)
+            if not blocks:
+                raise ValueError(
+                    "the model could not be trained: every expectation-maximisation session "
+                    "drove a probability to zero (too few records sharing a name or a date?)"
+                ) from refused
+
+
 def train_linker(linker: Linker, plan: TrainingPlan, records: RecordTable) -> dict[str, Any]:
     training = linker.training
     training.estimate_probability_two_random_records_match(
@@ -35,9 +65,14 @@ def train_linker(linker: Linker, plan: TrainingPlan, records: RecordTable) -> di
     training.estimate_u_using_random_sampling(max_pairs=plan.u_max_pairs, seed=plan.seed)
     sample = plan.em_max_pairs if len(records) > plan.em_max_pairs else None
     for columns in (c for c in plan.em_blocks if has_pairs(records, c)):
-        training.estimate_parameters_using_expectation_maximisation(
-            block_on(*columns), estimate_without_term_frequencies=True, max_pairs=sample
-        )
+        try:
+            training.estimate_parameters_using_expectation_maximisation(
+                block_on(*columns), estimate_without_term_frequencies=True, max_pairs=sample
+            )
+        except ValueError as error:
+            if "below the minimum allowed value" not in str(error):
+                raise
+            raise SessionRefused(columns) from error
     model: dict[str, Any] = linker.misc.save_model_to_json()
     return model
 

@@ -8,6 +8,8 @@ which otherwise makes an exact name count several bits less than it should.
 
 EM also drives some m probabilities to exactly 0 (no match in its sessions had two different
 accounts), which would make that level a veto of forty bits; every m is kept at or above M_FLOOR.
+A comparison no EM session could train (its session was refused, see engine/splink_runner.py)
+carries no weight: its m is set equal to its u, so the batch engine and the Python scorer agree.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 # A corrected u never falls below this share of what was measured (guards a noisy m).
 MIN_SHARE = 0.05
 M_FLOOR = 0.01
+# u of a level random sampling never met (and no session trained): any value, as m equals it.
+UNSEEN_U = 1e-6
 
 
 def corrected_u(u_sampled: float, m: float, prior: float) -> float:
@@ -44,13 +48,21 @@ def _floor_m(levels: list[dict[str, Any]]) -> None:
         level["m_probability"] = m / total
 
 
+def _neutral_if_untrained(level: dict[str, Any]) -> None:
+    if level.get("is_null_level") or level.get("m_probability") is not None:
+        return
+    u = level.get("u_probability")
+    level["u_probability"] = level["m_probability"] = UNSEEN_U if u is None else float(u)
+
+
 def without_sampled_matches(model: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a trained Splink model with every u corrected for sampled matches and no m
-    below M_FLOOR."""
+    """A copy of a trained Splink model with every u corrected for sampled matches, no m
+    below M_FLOOR, and untrained levels neutral."""
     fixed = copy.deepcopy(model)
     prior = float(fixed["probability_two_random_records_match"])
     for comparison in fixed["comparisons"]:
         _floor_m(comparison["comparison_levels"])
         for level in comparison["comparison_levels"]:
             _correct_level(level, prior)
+            _neutral_if_untrained(level)
     return fixed
