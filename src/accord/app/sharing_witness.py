@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from accord.app.audit_checkpoints import IncrementalCheckpoints
+from accord.app.sharing_heads import CosignedHeads
 from accord.app.sharing_receive import node_actor
 from accord.audit.checkpoint import Checkpoint
 from accord.audit.events import EventKind
@@ -49,16 +50,17 @@ class Witness:
         self.app = uc.app
         self.fed = uc.fed
         self.checkpoints = IncrementalCheckpoints(self.app.audit, self.app.settings.node_name)
+        self.heads = CosignedHeads(self.fed)
 
     # -- our log, witnessed by partners ----------------------------------------------------
     def material(self, partner: str) -> dict[str, Any]:
         """A fresh checkpoint of our log and the proof from the newest one `partner` cosigned."""
         checkpoint = self.checkpoints.checkpoint()
-        received = self.fed.cosignatures(RECEIVED, partner)
+        received = self.heads.heads(RECEIVED, partner)
         proof = None
         if received:
             try:
-                proof = self.checkpoints.prove_growth(received[-1].size, checkpoint.size)
+                proof = self.checkpoints.prove_growth(received[-1].record.size, checkpoint.size)
             except LookupError:
                 proof = None  # that checkpoint is gone from our log: the partner will not cosign
         return witness_material(checkpoint, proof)
@@ -85,13 +87,17 @@ class Witness:
         """Check the checkpoint a package carries; a rewritten log is refused and raises an
         alert in our audit log. None: a package without one from a partner never witnessed."""
         partner, sealed = incoming.partner, incoming.opened.created
-        records = self.fed.cosignatures(GIVEN, partner.name)
-        heads = [Cosignature.from_dict(json.loads(r.document)).checkpoint for r in records]
-        material = require_witness(read_witness(incoming.opened.payload), heads)
+        carried = read_witness(incoming.opened.payload)
+        known = self.heads.heads(GIVEN, partner.name)
+        start = None if carried is None or carried[1] is None else carried[1].old.size
+        if start is not None and start not in {h.record.size for h in known}:
+            known = self.heads.heads(GIVEN, partner.name, reread=True)
+        heads = [h.checkpoint for h in known]
+        material = require_witness(carried, heads)
         if material is None:
             return None
         checkpoint, proof = material
-        newest = max(records, key=lambda r: r.size) if records else None
+        newest = known[-1].record if known else None
         older = newest is not None and sealed < datetime.fromisoformat(newest.package_created)
         try:
             verdict = judge(checkpoint, proof, partner.audit_public_key(), heads, older=older)

@@ -112,8 +112,10 @@ class FederationStore(Protocol):
         """Keep a cosignature; one per direction, partner and log size (the first is kept)."""
         ...
 
-    def cosignatures(self, direction: str, partner: str | None = None) -> list[CosignatureRecord]:
-        """Oldest log first."""
+    def cosignatures(
+        self, direction: str, partner: str | None = None, min_size: int = 0
+    ) -> list[CosignatureRecord]:
+        """Smallest log first; only logs of at least `min_size` entries."""
         ...
 
     def enqueue(self, entry: OutboxEntry) -> None: ...

@@ -55,9 +55,13 @@ class SqlFederationStore:
     def add_cosignature(self, record: CosignatureRecord) -> None:
         self._insert_all(ft.fed_cosignatures, [asdict(record)])
 
-    def cosignatures(self, direction: str, partner: str | None = None) -> list[CosignatureRecord]:
+    def cosignatures(
+        self, direction: str, partner: str | None = None, min_size: int = 0
+    ) -> list[CosignatureRecord]:
         c = ft.fed_cosignatures
         query = select(c).where(c.c.direction == direction).order_by(c.c.partner, c.c.size)
+        if min_size:
+            query = query.where(c.c.size >= min_size)
         if partner:
             query = query.where(c.c.partner == partner)
         with self.db.engine.connect() as conn:
