@@ -4,10 +4,11 @@ of different roles."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_fixtures import fast_settings, populate
+from web_fixtures import fast_settings, join, populate
 
 from accord.app import App
 from accord.settings import Settings
@@ -25,3 +26,15 @@ def node(settings: Settings) -> Iterator[App]:
 def client(node: App) -> Iterator[TestClient]:
     with TestClient(create_web_app(node)) as browser:
         yield browser
+
+
+@pytest.fixture
+def partner(node: App, tmp_path: Path) -> Iterator[App]:
+    """A Serbian partner node that has joined `node` under an agreement."""
+    folder = tmp_path / "rs"
+    rs = App(Settings(data_dir=folder, database_url=f"sqlite:///{folder}.db", node_name="rs"))
+    try:
+        join(node, rs)
+        yield rs
+    finally:
+        rs.close()

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
-from web_fixtures import OPERATOR, join, post, sign_in
+from web_fixtures import OPERATOR, post, sign_in
 
 from accord.app import App
-from accord.settings import Settings
-
-
-@pytest.fixture
-def partner(node: App, tmp_path: Path) -> Iterator[App]:
-    folder = tmp_path / "rs"
-    rs = App(Settings(data_dir=folder, database_url=f"sqlite:///{folder}.db", node_name="rs"))
-    try:
-        join(node, rs)
-        yield rs
-    finally:
-        rs.close()
 
 
 def _markovic(node: App) -> str:
