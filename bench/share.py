@@ -148,6 +148,9 @@ def latency(
     deadline = time.perf_counter() + 30
     while len(ARRIVALS) < packages and time.perf_counter() < deadline:
         time.sleep(0.05)
+    missing = sorted(set(due) - set(ARRIVALS), key=lambda c: int(c.split("-")[1]))
+    if missing:
+        print(f"no alert within 30 s for {', '.join(missing)}")
     return [ARRIVALS[c] - t for c, t in due.items() if c in ARRIVALS], offered, kept_up
 
 
