@@ -151,6 +151,9 @@ def latency(
     missing = sorted(set(due) - set(ARRIVALS), key=lambda c: int(c.split("-")[1]))
     if missing:
         print(f"no alert within 30 s for {', '.join(missing)}")
+        for entry in a.sharing.fed.outbox():
+            if entry.state != "delivered":
+                print(f"  package {entry.package_id}: {entry.state}: {entry.last_error}")
     return [ARRIVALS[c] - t for c, t in due.items() if c in ARRIVALS], offered, kept_up
 
 

@@ -30,7 +30,7 @@ def test_each_checkpoint_matches_a_whole_log_pass_and_proves_growth(app: App) ->
     second = checkpoints.checkpoint()
     report = app.audit.verify()
     assert report.ok and second.size == report.entries and second.root == report.root.hex()
-    proof = checkpoints.prove_growth(first.size, second.size)
+    proof = checkpoints.prove_growth(first.size, second)
     assert check_consistency(proof, app.audit.public_key()).ok
     assert app.audit.prove_growth(first.size, second.size).path == proof.path
 
@@ -42,7 +42,7 @@ def test_checkpoints_stored_by_another_maker_are_checked_and_usable(app: App) ->
     checkpoints = maker(app)
     ours = checkpoints.checkpoint()
     assert ours.size == other.size + 3
-    proof = checkpoints.prove_growth(other.size, ours.size)
+    proof = checkpoints.prove_growth(other.size, ours)
     assert proof.old == other and check_consistency(proof, app.audit.public_key()).ok
 
 
@@ -87,3 +87,15 @@ def test_a_log_cut_after_a_checkpoint_is_checked_again_from_the_start(
     log(app, 1)
     smaller = checkpoints.checkpoint()
     assert smaller.size == 4 and smaller.root == app.audit.verify().root.hex()
+
+
+def test_a_proof_names_the_checkpoint_asked_for_when_two_share_a_size(app: App) -> None:
+    checkpoints = maker(app)
+    log(app, 3)
+    first = checkpoints.checkpoint()
+    log(app, 2)
+    app.audit.checkpoint()  # another checkpoint of the same log, signed at another moment
+    ours = checkpoints.checkpoint()
+    assert ours.size == first.size + 2
+    proof = checkpoints.prove_growth(first.size, ours)
+    assert proof.new == ours and check_consistency(proof, app.audit.public_key()).ok

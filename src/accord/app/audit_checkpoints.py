@@ -61,14 +61,15 @@ class IncrementalCheckpoints:
             self._latest = (begun, made)
             return made
 
-    def prove_growth(self, old_size: int, new_size: int) -> ConsistencyProof:
-        """A consistency proof between two checkpoints this node signed."""
+    def prove_growth(self, old_size: int, new: Checkpoint) -> ConsistencyProof:
+        """A consistency proof from a checkpoint of `old_size` entries this node signed to `new`
+        (one this maker made: several checkpoints can share a size, the proof names this one)."""
         with self._lock:
-            old, new = self._by_size.get(old_size), self._by_size.get(new_size)
-            if old is None or new is None:
-                missing = old_size if old is None else new_size
+            old = self._by_size.get(old_size)
+            if old is None or new.size not in self._by_size:
+                missing = old_size if old is None else new.size
                 raise LookupError(f"no checkpoint of size {missing} checked here")
-            path = self._tree.consistency(old_size, new_size)
+            path = self._tree.consistency(old_size, new.size)
         return ConsistencyProof(old, new, tuple(h.hex() for h in path))
 
     def _make(self) -> Checkpoint:

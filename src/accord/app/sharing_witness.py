@@ -62,7 +62,7 @@ class Witness:
         # proof then, and the partner takes the package in without cosigning it.
         if received and received[-1].record.size <= checkpoint.size:
             try:
-                proof = self.checkpoints.prove_growth(received[-1].record.size, checkpoint.size)
+                proof = self.checkpoints.prove_growth(received[-1].record.size, checkpoint)
             except LookupError:
                 proof = None  # that checkpoint is gone from our log: the partner will not cosign
         return witness_material(checkpoint, proof)
