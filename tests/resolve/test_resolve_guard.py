@@ -6,6 +6,7 @@ import pytest
 
 from accord.resolve import cluster
 from accord.resolve.calibration import corrected_u, without_sampled_matches
+from accord.resolve.clustering import CERTAIN
 from accord.resolve.conflicts import dates_compatible
 
 
@@ -55,6 +56,14 @@ def test_a_shared_document_lets_the_model_join_despite_a_mistyped_date() -> None
         )
         == 1
     )
+
+
+def test_a_near_certain_pair_joins_despite_a_mistyped_date() -> None:
+    dates = {"a": "1991-06-22", "b": "1919-03-12"}
+    certain = cluster("ab", [("a", "b", CERTAIN)], [], 0.5, birth_dates=dates).clusters
+    strong = cluster("ab", [("a", "b", 0.9999)], [], 0.5, birth_dates=dates).clusters
+    assert certain["a"] == certain["b"]
+    assert strong["a"] != strong["b"]
 
 
 def test_corrected_u_removes_the_matches_random_sampling_included() -> None:

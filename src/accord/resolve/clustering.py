@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from accord.model import Judgement, Verdict
 from accord.resolve.conflicts import BirthDateGuard
 
+# A pair this probable joins even across the birth-date guard.
+CERTAIN = 0.999999
+
 
 def cluster_id_for(members: Iterable[str]) -> str:
     anchor = min(members)
@@ -104,7 +107,9 @@ def cluster(
     identifiers: Mapping[str, frozenset[str]] | None = None,
 ) -> Clustering:
     """Join pairs at or above threshold, strongest first, never across a negative judgement
-    nor between clusters whose full birth dates conflict (see accord.resolve.conflicts)."""
+    nor between clusters whose full birth dates conflict (see accord.resolve.conflicts) unless
+    the pair itself is near certain (CERTAIN: evidence beyond a name, such as an address and an
+    identity number, outweighs a mistyped date; a chain of name-only links never gets there)."""
     partition = Partition(guard=BirthDateGuard(birth_dates or {}, identifiers))
     known = set(entity_ids)
     for item in known:
@@ -118,7 +123,7 @@ def cluster(
         if tuple(sorted((left, right))) in judged or partition.forbidden(left, right):
             held_apart += 1
             continue
-        if partition.conflicting(left, right):
+        if probability < CERTAIN and partition.conflicting(left, right):
             continue
         partition.union(left, right)
     return Clustering(_name_clusters(partition, known), contradictions, held_apart)
