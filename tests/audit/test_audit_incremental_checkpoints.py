@@ -99,3 +99,15 @@ def test_a_proof_names_the_checkpoint_asked_for_when_two_share_a_size(app: App) 
     assert ours.size == first.size + 2
     proof = checkpoints.prove_growth(first.size, ours)
     assert proof.new == ours and check_consistency(proof, app.audit.public_key()).ok
+
+
+def test_checkpoints_stored_elsewhere_between_two_of_ours_are_read_and_checked(app: App) -> None:
+    checkpoints = maker(app)
+    log(app, 2)
+    checkpoints.checkpoint()
+    log(app, 2)
+    other = app.audit.checkpoint()
+    log(app, 2)
+    ours = checkpoints.checkpoint()
+    proof = checkpoints.prove_growth(other.size, ours)
+    assert proof.old == other and check_consistency(proof, app.audit.public_key()).ok

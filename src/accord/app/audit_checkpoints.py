@@ -44,6 +44,7 @@ class IncrementalCheckpoints:
         self._prev = GENESIS
         self._checked: dict[int, Checkpoint] = {}  # stored checkpoint id -> checkpoint
         self._by_size: dict[int, Checkpoint] = {}
+        self._last_id = 0  # the highest stored checkpoint id checked
         self._tickets = 0
         self._latest: tuple[int, Checkpoint] | None = None  # (tickets drawn when begun, it)
 
@@ -75,7 +76,8 @@ class IncrementalCheckpoints:
     def _make(self) -> Checkpoint:
         if not self._last_entry_unchanged():
             self._forget()  # cut or rewritten under us: check it all again, as it is now
-        stored = self._audit.log.checkpoints()  # read before the entries: none can outrun them
+        # Read before the entries, so none can outrun them; only those not yet checked.
+        stored = self._audit.log.checkpoints(after_id=self._last_id)
         self._read_new_entries()
         for item in stored:
             self._check_stored(item)
@@ -100,6 +102,7 @@ class IncrementalCheckpoints:
         self._prev = GENESIS
         self._checked.clear()
         self._by_size.clear()
+        self._last_id = 0
 
     def _read_new_entries(self) -> None:
         for entry in self._audit.log.entries(LogFilter(after_seq=len(self._tree))):
@@ -132,6 +135,7 @@ class IncrementalCheckpoints:
     def _remember(self, stored_id: int | None, checkpoint: Checkpoint) -> None:
         if stored_id is not None:
             self._checked[stored_id] = checkpoint
+            self._last_id = max(self._last_id, stored_id)
         self._by_size[checkpoint.size] = checkpoint
 
 

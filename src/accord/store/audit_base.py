@@ -77,8 +77,9 @@ class AuditLogStore(Protocol):
 
     def add_checkpoint(self, checkpoint: StoredCheckpoint) -> StoredCheckpoint: ...
 
-    def checkpoints(self) -> list[StoredCheckpoint]:
-        """Every stored checkpoint, smallest tree first."""
+    def checkpoints(self, after_id: int = 0) -> list[StoredCheckpoint]:
+        """Every stored checkpoint (or those stored after the one numbered `after_id`), smallest
+        tree first."""
         ...
 
     def close(self) -> None: ...

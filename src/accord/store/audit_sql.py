@@ -118,10 +118,13 @@ class SqlAuditLog:
         assert key is not None
         return replace(checkpoint, id=int(key[0]))
 
-    def checkpoints(self) -> list[StoredCheckpoint]:
+    def checkpoints(self, after_id: int = 0) -> list[StoredCheckpoint]:
         c = audit_checkpoints
+        query = select(c).order_by(c.c.size, c.c.id)
+        if after_id:
+            query = query.where(c.c.id > after_id)
         with self.db.engine.connect() as conn:
-            rows = conn.execute(select(c).order_by(c.c.size, c.c.id))
+            rows = conn.execute(query)
             return [StoredCheckpoint(r.size, r.root, r.at, r.signed, r.id) for r in rows]
 
     def close(self) -> None:
