@@ -244,7 +244,7 @@ class Sender:
             self._check_receipt(actor, entry, body["receipt"])
             self.fed.update_outbox(outbox.after_delivery(entry, now))
             return "delivered"
-        reason = f"{body.get('code', answer.status)}: {body.get('reason', '')}"
+        reason = answer.refusal()
         self.fed.update_outbox(outbox.after_refusal(entry, now, reason))
         self._audit_receipt(actor, entry, "refused", reason)
         return "refused"
