@@ -201,9 +201,11 @@ class SqlResolutionStore:
         f = rt.resolve_features
         with self.db.engine.connect() as conn:
             if entity_ids is None:
-                result = conn.execution_options(stream_results=True, yield_per=_CHUNK)
-                for row in result.execute(select(f).order_by(f.c.entity_id)):
-                    yield row.entity_id, json.loads(row.data)
+                streaming = conn.execution_options(stream_results=True, yield_per=_CHUNK)
+                # Closed when the caller stops early: PostgreSQL's server-side cursor goes too.
+                with streaming.execute(select(f).order_by(f.c.entity_id)) as result:
+                    for row in result:
+                        yield row.entity_id, json.loads(row.data)
                 return
             for start in range(0, len(entity_ids), 500):
                 ids = list(entity_ids[start : start + 500])

@@ -199,10 +199,13 @@ class SqlStore:
             query = query.where(st.c.source == source)
         if props:
             query = query.where(st.c.prop.in_(list(props)))
-        with self.db.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(
+        # Closing the result when the caller stops early closes PostgreSQL's server-side cursor.
+        with (
+            self.db.engine.connect() as conn,
+            conn.execution_options(stream_results=True, yield_per=batch_size).execute(
                 query
-            )
+            ) as result,
+        ):
             for rows in result.partitions(batch_size):
                 yield from self._to_statements(conn, rows)
 
