@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from federation_nodes import OFFICER, RS, UK, Nodes, ingest_custody, two_nodes
 
+from accord.app import Actor
 from accord.app.sharing_hits import HitRequest
 from accord.audit.events import EventKind
 
@@ -28,6 +29,22 @@ def test_phone_hit_and_miss(nodes: Nodes) -> None:
     assert not miss.hit and miss.refs == ()
     consulted = [e for e in nodes.uk.audit_events if e.kind is EventKind.CONSULTATION]
     assert [e.detail["hits"] for e in consulted if "hit_queries" in e.detail] == [1, 0]
+
+
+def test_a_rectified_phone_stops_hitting_and_the_corrected_one_hits(nodes: Nodes) -> None:
+    # A rectification keeps the number of statements: the answering index must still notice.
+    ingest_custody(nodes.uk)
+    old, new = "+381641234567", "+381601112233"
+    assert nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", old).hit
+    dpo = Actor("dpo-1", agency="NCA", roles=frozenset({"dpo"}), purpose="rectification")
+    holding = [s for s in nodes.uk.store.iter_statements() if s.value == old]
+    assert holding
+    for stmt in holding:
+        nodes.uk.rights.rectify(
+            dpo, stmt.entity_id, prop=stmt.prop, old=old, new=new, reason="number misread"
+        )
+    assert not nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", old).hit
+    assert nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", new).hit
 
 
 def test_a_batch_is_one_exchange_audited_once_a_side_with_the_query_digests(

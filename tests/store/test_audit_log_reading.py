@@ -71,3 +71,10 @@ def test_filters_combine_with_the_bounds(log: SqlAuditLog) -> None:
     assert seqs(log, since="2024-05-03", kind="login") == [6]
     assert seqs(log, actor="ana", kind="disclosure", since="2024-05-04") == [8]
     assert seqs(log, actor="nobody") == []
+
+
+def test_the_newest_entry_of_some_kinds(log: SqlAuditLog) -> None:
+    assert log.last_seq_of(["disclosure"]) == 8
+    assert log.last_seq_of(["login", "erasure"]) == 6
+    assert log.last_seq_of(["erasure"]) == 0
+    assert log.last_seq_of([]) == 0

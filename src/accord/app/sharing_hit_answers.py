@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from accord.app.sharing import SharingUseCases
 
 MAX_QUERIES_PER_PACKAGE = 100
+DATA_CHANGES = (EventKind.COLLECTION, EventKind.ALTERATION, EventKind.ERASURE)
 PERSON_THRESHOLD = "person_threshold"  # payload field of a hit query
 HIT_TTL = timedelta(minutes=5)
 
@@ -96,11 +97,16 @@ class HitAnswers:
         )
 
     def index(self, agreement: Agreement) -> HitIndex:
-        """Our records encoded under the agreement's key, rebuilt when the store has changed."""
-        count = self.app.store.count_statements()
+        """Our records encoded under the agreement's key, rebuilt when the data has changed.
+
+        Every change to the data (ingest, rectification, erasure) is logged once it has been
+        committed, so the newest such audit entry marks the data's version: read before the
+        records, a change made while the index is built is seen at the next batch. A count of
+        statements would miss a rectification and would cost a scan of the store per batch."""
+        version = self.app.audit.log.last_seq_of(DATA_CHANGES)
         cached = self._indexes.get(agreement.id)
         threshold = agreement.hit.person_threshold
-        if cached is not None and cached[0] == count and cached[1].threshold == threshold:
+        if cached is not None and cached[0] == version and cached[1].threshold == threshold:
             return cached[1]
         index = HitIndex(threshold)
         index_entities(
@@ -110,7 +116,7 @@ class HitAnswers:
             pseudonym_key=pseudonym_key(self.app.settings.node_secret(), agreement.id),
             kinds=agreement.hit.kinds,
         )
-        self._indexes[agreement.id] = (count, index)
+        self._indexes[agreement.id] = (version, index)
         return index
 
     def _entities(self) -> Iterator[Entity]:

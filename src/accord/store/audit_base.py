@@ -75,6 +75,10 @@ class AuditLogStore(Protocol):
 
     def count(self) -> int: ...
 
+    def last_seq_of(self, kinds: Sequence[str]) -> int:
+        """The position of the newest entry of any of these kinds (0 when there is none)."""
+        ...
+
     def add_checkpoint(self, checkpoint: StoredCheckpoint) -> StoredCheckpoint: ...
 
     def checkpoints(self, after_id: int = 0) -> list[StoredCheckpoint]:

@@ -106,6 +106,17 @@ class SqlAuditLog:
             query = select(func.count()).select_from(audit_entries)
             return int(conn.execute(query).scalar_one())
 
+    def last_seq_of(self, kinds: Sequence[str]) -> int:
+        # One max per kind: each is a single probe of the (kind, seq) index.
+        with self.db.engine.connect() as conn:
+            found = [
+                conn.execute(
+                    select(func.max(audit_entries.c.seq)).where(audit_entries.c.kind == kind)
+                ).scalar_one()
+                for kind in kinds
+            ]
+        return max((int(seq) for seq in found if seq is not None), default=0)
+
     def add_checkpoint(self, checkpoint: StoredCheckpoint) -> StoredCheckpoint:
         row = {
             "size": checkpoint.size,
