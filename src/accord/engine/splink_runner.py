@@ -64,7 +64,7 @@ def train_linker(linker: Linker, plan: TrainingPlan, records: RecordTable) -> di
     )
     training.estimate_u_using_random_sampling(max_pairs=plan.u_max_pairs, seed=plan.seed)
     sample = plan.em_max_pairs if len(records) > plan.em_max_pairs else None
-    for columns in (c for c in plan.em_blocks if has_pairs(records, c)):
+    for columns in plan.em_blocks:  # train_model kept only blocks that hold pairs
         try:
             training.estimate_parameters_using_expectation_maximisation(
                 block_on(*columns), estimate_without_term_frequencies=True, max_pairs=sample

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.resolve.person_model import person_settings
+from accord.resolve.person_model import COMPARISONS, person_settings
 
 TRAINED = ("m_probability", "u_probability")
 
@@ -20,7 +20,7 @@ def shape(model: dict[str, Any]) -> list[tuple[str, int]]:
 def fits_person_model(model: dict[str, Any]) -> bool:
     """Whether a saved model was trained on the person model as it is now (a changed feature or
     level makes an older model unusable: its probabilities would land on the wrong levels)."""
-    return shape(model) == shape(person_settings().create_settings_dict("duckdb"))
+    return shape(model) == [(c.name, len(c.levels)) for c in COMPARISONS]
 
 
 def in_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
