@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from resolve_people import ANALYST
 
 from accord.app import App
@@ -25,6 +26,13 @@ def test_a_seeded_scenario_resolves_people_across_agencies_and_scripts(
     assert score["true_pairs"] > 100
     assert score["f1"] >= MEASURED_FLOOR
     assert score["precision"] >= 0.85
+    # Payment reports and surveillance logs put people together: context counted and is explained.
+    with_context = [p for p in app.resolution.store.pairs_between(0.0, 1.0) if p.context_level is not None]
+    assert with_context
+    pair = with_context[0]
+    explanation = app.resolution.explain(ANALYST, pair.left_id, pair.right_id)
+    assert explanation.contributions[-1].feature == "context"
+    assert explanation.contributions[-1].match_weight == pytest.approx(pair.context_weight)
 
 
 def test_a_scenario_whose_name_session_underflows_still_resolves(app: App, tmp_path: Path) -> None:

@@ -76,7 +76,9 @@ class ResolutionUseCases:
         res.Scorer(model.settings)
         progress("scoring and clustering", len(prepared.features))
         judgements = self.app.store.judgements()
-        result = res.resolve_batch(self._engine(), prepared, model.settings, judgements)
+        result = res.resolve_batch(
+            self._engine(), prepared, model.settings, judgements, neighbours=self._neighbours()
+        )
         clustering = result.clustering
         run = ResolutionRun(
             id=str(uuid.uuid4()),
@@ -104,6 +106,11 @@ class ResolutionUseCases:
         statements = self.app.store.iter_statements(schema=res.PERSON_SCHEMATA)
         records = res.with_links(res.group_records(statements), links.by_person())
         return res.prepare(_counted(records, progress))
+
+    def _neighbours(self) -> res.Neighbours:
+        neighbours = res.Neighbours()
+        neighbours.read(self.app.store.iter_statements(schema=res.CONTEXT_SCHEMATA))
+        return neighbours
 
     def _model(
         self, actor: Actor, prepared: res.Prepared, retrain: bool, progress: Progress
@@ -245,7 +252,13 @@ class ResolutionUseCases:
         self.app.record(
             EventKind.CONSULTATION, actor, entities=(left_id, right_id), detail={"use": "explain"}
         )
-        return res.Scorer(model.settings).explain(left, right)
+        explanation = res.Scorer(model.settings).explain(left, right)
+        stored = self.store.pair(left_id, right_id)
+        if stored is None:
+            return explanation
+        return res.with_context_contribution(
+            explanation, stored.context_level, stored.context_weight
+        )
 
     def pair(self, left_id: str, right_id: str) -> StoredPair | None:
         return self.store.pair(left_id, right_id)
@@ -354,7 +367,7 @@ def _counted(records: Iterator[res.PersonRecord], progress: Progress) -> Iterato
 
 def _outcome(run: ResolutionRun, result: res.BatchResult) -> RunOutcome:
     pairs = [
-        StoredPair(left, right, probability)
+        StoredPair(left, right, probability, *result.context.get((left, right), (None, None)))
         for left, right, probability in zip(
             result.pairs.left, result.pairs.right, result.pairs.probability, strict=True
         )

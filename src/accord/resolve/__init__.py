@@ -14,6 +14,7 @@ from accord.resolve.batch import (
 )
 from accord.resolve.candidates import CandidateIndex
 from accord.resolve.clustering import Clustering, Contradiction, cluster, cluster_id_for
+from accord.resolve.context import CONTEXT_SCHEMATA, Neighbours, with_context_contribution
 from accord.resolve.features import (
     NO_NAME_OR_IDENTIFIER,
     Features,
@@ -28,6 +29,7 @@ from accord.resolve.review import ReviewItem, review_queue
 from accord.resolve.scoring import Contribution, Explanation, ModelMismatch, Scorer
 
 __all__ = [
+    "CONTEXT_SCHEMATA",
     "KEEP_THRESHOLD",
     "LINK_SCHEMATA",
     "MERGE_THRESHOLD",
@@ -46,6 +48,7 @@ __all__ = [
     "Links",
     "Match",
     "ModelMismatch",
+    "Neighbours",
     "PersonRecord",
     "Prepared",
     "RealTimeLinker",
@@ -63,5 +66,6 @@ __all__ = [
     "review_queue",
     "train",
     "unusable_reason",
+    "with_context_contribution",
     "with_links",
 ]

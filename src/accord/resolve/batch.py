@@ -11,6 +11,7 @@ from accord.engine.base import RecordTable, ResolutionEngine, ScoredPairs, Train
 from accord.model import Judgement
 from accord.resolve.calibration import without_sampled_matches
 from accord.resolve.clustering import Clustering, cluster
+from accord.resolve.context import Context, Neighbours, measure, with_context
 from accord.resolve.features import (
     FEATURE_COLUMNS,
     LIST_COLUMNS,
@@ -18,8 +19,9 @@ from accord.resolve.features import (
     features_of,
     unusable_reason,
 )
-from accord.resolve.person_model import person_settings
+from accord.resolve.person_model import COMPARISONS, person_settings
 from accord.resolve.portable import in_dialect
+from accord.resolve.priors import field_priors
 from accord.resolve.records import PersonRecord
 
 MERGE_THRESHOLD = 0.5
@@ -44,6 +46,8 @@ class BatchResult:
     clustering: Clustering
     pairs: ScoredPairs
     prepared: Prepared
+    # (left, right) -> (index in context.LEVELS, weight in bits) where context counted
+    context: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
 
 
 def prepare(records: Iterable[PersonRecord]) -> Prepared:
@@ -78,7 +82,9 @@ def train(engine: ResolutionEngine, prepared: Prepared) -> dict[str, Any]:
     if len(prepared.features) < 2:
         raise ValueError("training needs at least two usable person records")
     model = engine.train(record_table(prepared.features), person_settings(), TRAINING_PLAN)
-    return without_sampled_matches(model)
+    columns = {comparison.name: comparison.column for comparison in COMPARISONS}
+    priors = field_priors(prepared.features.values(), columns, TRAINING_PLAN.recall)
+    return without_sampled_matches(model, priors)
 
 
 def resolve_batch(
@@ -87,14 +93,37 @@ def resolve_batch(
     model: dict[str, Any],
     judgements: Sequence[Judgement],
     threshold: float = MERGE_THRESHOLD,
+    *,
+    neighbours: Neighbours | None = None,
 ) -> BatchResult:
+    """Score, cluster, and when `neighbours` are given cluster again with each pair's context
+    agreement over the first clustering as one more piece of evidence (resolve/context.py)."""
     if len(prepared.features) >= 2:
         table = record_table(prepared.features)
         pairs = engine.predict(table, in_dialect(model, engine.name), KEEP_THRESHOLD)
     else:
         pairs = ScoredPairs()
-    edges = zip(pairs.left, pairs.right, pairs.probability, strict=True)
-    clustering = cluster(
+    if neighbours is None or not neighbours.of:
+        edges_once = zip(pairs.left, pairs.right, pairs.probability, strict=True)
+        return BatchResult(_cluster(prepared, edges_once, judgements, threshold), pairs, prepared)
+    edges = list(zip(pairs.left, pairs.right, pairs.probability, strict=True))
+    clustering = _cluster(prepared, edges, judgements, threshold)
+    context = Context(neighbours, clustering.clusters)
+    weights = measure(context, edges)
+    if weights is None:
+        return BatchResult(clustering, pairs, prepared)
+    evidence = with_context(context, edges, weights)
+    clustering = _cluster(prepared, evidence.edges, judgements, threshold)
+    return BatchResult(clustering, pairs, prepared, evidence.levels)
+
+
+def _cluster(
+    prepared: Prepared,
+    edges: Iterable[tuple[str, str, float]],
+    judgements: Sequence[Judgement],
+    threshold: float,
+) -> Clustering:
+    return cluster(
         prepared.features,
         edges,
         judgements,
@@ -102,4 +131,3 @@ def resolve_batch(
         birth_dates=birth_dates(prepared.features),
         identifiers=identifiers(prepared.features),
     )
-    return BatchResult(clustering, pairs, prepared)

@@ -15,6 +15,7 @@ carries no weight: its m is set equal to its u, so the batch engine and the Pyth
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import Any
 
 # A corrected u never falls below this share of what was measured (guards a noisy m).
@@ -55,12 +56,18 @@ def _neutral_if_untrained(level: dict[str, Any]) -> None:
     level["u_probability"] = level["m_probability"] = UNSEEN_U if u is None else float(u)
 
 
-def without_sampled_matches(model: dict[str, Any]) -> dict[str, Any]:
+def without_sampled_matches(
+    model: dict[str, Any], field_priors: Mapping[str, float] | None = None
+) -> dict[str, Any]:
     """A copy of a trained Splink model with every u corrected for sampled matches, no m
-    below M_FLOOR, and untrained levels neutral."""
+    below M_FLOOR, and untrained levels neutral. `field_priors` gives, per comparison, the
+    share of matches among pairs that both carry its field (priors.py); the model's λ
+    stands in for a comparison it does not name."""
     fixed = copy.deepcopy(model)
-    prior = float(fixed["probability_two_random_records_match"])
+    overall = float(fixed["probability_two_random_records_match"])
     for comparison in fixed["comparisons"]:
+        name = comparison.get("output_column_name")
+        prior = (field_priors or {}).get(name, overall) if name else overall
         _floor_m(comparison["comparison_levels"])
         for level in comparison["comparison_levels"]:
             _correct_level(level, prior)

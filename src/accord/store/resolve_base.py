@@ -31,9 +31,14 @@ class ResolutionRun:
 
 @dataclass(frozen=True, slots=True)
 class StoredPair:
+    """A pair the model scored; the context fields say what clustering added (the level in
+    accord.resolve.context.LEVELS and its weight in bits), None where context did not count."""
+
     left_id: str
     right_id: str
     probability: float
+    context_level: int | None = None
+    context_weight: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

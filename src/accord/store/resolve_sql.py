@@ -166,7 +166,7 @@ class SqlResolutionStore:
         query = select(p).where(p.c.probability >= low, p.c.probability <= high)
         with self.db.engine.connect() as conn:
             rows = conn.execute(query.order_by(p.c.left_id, p.c.right_id))
-            return [StoredPair(row.left_id, row.right_id, row.probability) for row in rows]
+            return [_stored_pair(row) for row in rows]
 
     def pairs_touching(self, entity_ids: Sequence[str]) -> list[StoredPair]:
         p = rt.resolve_pairs
@@ -177,9 +177,7 @@ class SqlResolutionStore:
                 chunk = ids[start : start + 500]
                 query = select(p).where(p.c.left_id.in_(chunk) | p.c.right_id.in_(chunk))
                 for row in conn.execute(query):
-                    found[(row.left_id, row.right_id)] = StoredPair(
-                        row.left_id, row.right_id, row.probability
-                    )
+                    found[(row.left_id, row.right_id)] = _stored_pair(row)
         return [found[key] for key in sorted(found)]
 
     def pair(self, left_id: str, right_id: str) -> StoredPair | None:
@@ -188,7 +186,7 @@ class SqlResolutionStore:
         query = select(p).where(p.c.left_id == left, p.c.right_id == right)
         with self.db.engine.connect() as conn:
             row = conn.execute(query).first()
-        return None if row is None else StoredPair(row.left_id, row.right_id, row.probability)
+        return None if row is None else _stored_pair(row)
 
     def unresolved(self) -> dict[str, str]:
         u = rt.resolve_unresolved
@@ -230,4 +228,12 @@ def _pair_rows(pairs: Sequence[StoredPair], run_id: str) -> Iterator[dict[str, A
             "right_id": right,
             "probability": pair.probability,
             "run_id": run_id,
+            "context_level": pair.context_level,
+            "context_weight": pair.context_weight,
         }
+
+
+def _stored_pair(row: Any) -> StoredPair:
+    return StoredPair(
+        row.left_id, row.right_id, row.probability, row.context_level, row.context_weight
+    )

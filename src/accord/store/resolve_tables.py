@@ -47,6 +47,8 @@ resolve_pairs = Table(
     Column("right_id", String(100), primary_key=True),
     Column("probability", Float, nullable=False),
     Column("run_id", String(36), nullable=False),
+    Column("context_level", Integer, nullable=True),
+    Column("context_weight", Float, nullable=True),
     Index("ix_resolve_pairs_probability", "probability"),
 )
 
