@@ -155,5 +155,5 @@ def with_context_contribution(
     """The model's explanation of a pair with the context evidence clustering added to it."""
     if level is None or weight is None:
         return explanation
-    context = Contribution("context", LEVELS[level], weight, None, None)
+    context = Contribution("context", LEVELS[level], weight, "", "")
     return dataclasses.replace(explanation, contributions=(*explanation.contributions, context))
