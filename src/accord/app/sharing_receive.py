@@ -1,6 +1,7 @@
 """Incoming packages: open and check (accord.sharing.inbox), refuse replays, take releases in as
-statements from the partner (one transaction, exactly once per package id), apply erasure and
-rectification notices, answer hit queries, sign receipts, raise alerts, audit everything."""
+statements from the partner (with the inbox record and cosignature, one transaction, exactly once
+per package id), apply erasure and rectification notices, answer hit queries, sign receipts,
+raise alerts, audit everything."""
 
 from __future__ import annotations
 
@@ -8,16 +9,15 @@ import base64
 import binascii
 import hashlib
 import json
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from accord.app.actor import Actor
+from accord.app.sharing_intake import Intake, Intakes, node_actor
+from accord.app.sharing_witness import GIVEN
 from accord.audit.events import EventKind
-from accord.model import Marking, Source, Statement
 from accord.sharing.federation import HIT_QUERY, NOTICE, RECTIFICATION, RELEASE
-from accord.sharing.inbox import Incoming, open_incoming, received_statements
+from accord.sharing.inbox import Incoming, open_incoming
 from accord.sharing.receipts import (
     MAX_RECEIPT_BYTES,
     Receipt,
@@ -26,12 +26,13 @@ from accord.sharing.receipts import (
     verify_receipt,
 )
 from accord.sharing.refusal import PackageRefused
-from accord.store.base import Chunk, IngestRun, StoreError
 from accord.store.federation_base import InboxRecord
 
 if TYPE_CHECKING:
     from accord.app.sharing import SharingUseCases
     from accord.app.sharing_witness import Witnessed
+
+__all__ = ["Receiver", "Reply", "node_actor", "refusal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,8 @@ def refusal(status: int, outcome: str, code: str, reason: str, **extra: Any) -> 
     return Reply(status, {"outcome": outcome, "error": {"code": code, "message": reason}, **extra})
 
 
-def node_actor(partner: str, agency: str = "", purpose: str = "") -> Actor:
-    return Actor(user=f"node:{partner}", agency=agency, purpose=purpose)
+class _AlreadyAccepted(Exception):
+    """Another delivery of the same package was accepted first: roll this one back."""
 
 
 class Receiver:
@@ -55,6 +56,7 @@ class Receiver:
         self.uc = uc
         self.app = uc.app
         self.fed = uc.fed
+        self.intakes = Intakes(uc)
 
     def open(self, token: bytes, now: datetime) -> Incoming:
         return open_incoming(
@@ -76,82 +78,18 @@ class Receiver:
             previous = self.fed.inbox_accepted(incoming.opened.package_id)
             if previous is not None:
                 return self._replayed(incoming, previous)
-            witnessed = self.uc.witness.judge(incoming) if kind in (RELEASE, NOTICE) else None
-            count, remote_ids = self._dispatch(incoming, kind, now)
+            if kind not in (RELEASE, NOTICE):
+                raise PackageRefused("wrong-type", f"payload type {kind!r} is not accepted here")
+            witnessed = self.uc.witness.judge(incoming)
+            taken = self._notice(incoming, now) if kind == NOTICE else None
+            intake = self.intakes.plan(incoming, now) if _takes_in(incoming, kind) else None
         except PackageRefused as refused:
             return self._refused(token, refused, now)
-        return self._accepted(incoming, kind, (count, remote_ids), now, witnessed)
-
-    def _dispatch(self, incoming: Incoming, kind: str, now: datetime) -> tuple[int, list[str]]:
-        if kind == RELEASE:
-            return self._take_in(incoming, incoming.opened.payload, now)
-        if kind == NOTICE:
-            return self._notice(incoming, now)
-        raise PackageRefused("wrong-type", f"payload type {kind!r} is not accepted here")
-
-    # -- releases --------------------------------------------------------------------------
-    def _take_in(
-        self, incoming: Incoming, payload: dict[str, Any], now: datetime
-    ) -> tuple[int, list[str]]:
-        partner = incoming.partner
-        pairs = received_statements(incoming, self.app.model, now)
-        remote_ids = [remote for remote, _ in pairs]
-        erased = self.fed.tombstoned(partner.name, remote_ids)
-        kept = [stmt for remote, stmt in pairs if remote not in erased]
-        run_hash = hashlib.sha256(
-            f"{partner.name}:{incoming.opened.package_id}".encode()
-        ).hexdigest()
-        if self.app.store.find_run(partner.name, run_hash) is None:
-            self._ingest(incoming, kept, run_hash, now)
-        self.fed.map_received(partner.name, [(r, s.id) for r, s in pairs if r not in erased])
-        self.uc.watcher.check(incoming, kept)
-        return len(kept), remote_ids
-
-    def _ingest(
-        self, incoming: Incoming, statements: list[Statement], run_hash: str, now: datetime
-    ) -> None:
-        partner = incoming.partner
-        party = incoming.agreement.party(partner.name)
-        source = Source(
-            name=partner.name,
-            agency=partner.agency,
-            label=f"received from partner node {partner.name}",
-            country=party.country[:2],
-            marking=Marking(),
-        )
-        run_id = str(uuid.uuid4())
-        stamp = now.isoformat(timespec="seconds")
-
-        def finish(entities: int) -> IngestRun:
-            file = f"package:{incoming.opened.package_id}"
-            return IngestRun(
-                run_id, partner.name, file, run_hash, stamp, stamp, 1, len(statements), entities
-            )
-
-        # Logged before anything is stored: never a stored statement without its entry.
-        self._log_collection(incoming, statements)
-        try:
-            self.app.store.ingest(source, [Chunk(run_id, statements)], finish)
-        except StoreError:
-            if self.app.store.find_run(partner.name, run_hash) is None:
-                raise
-
-    def _log_collection(self, incoming: Incoming, statements: list[Statement]) -> None:
-        partner = incoming.partner
-        self.app.record(
-            EventKind.COLLECTION,
-            node_actor(
-                partner.name, partner.agency, str(incoming.opened.payload.get("purpose", ""))
-            ),
-            entities=tuple(sorted({s.entity_id for s in statements})),
-            partner=partner.name,
-            agreement=incoming.agreement.id,
-            victim=any(s.marking.is_victim for s in statements),
-            detail={"package": incoming.opened.package_id, "statements": len(statements)},
-        )
+        return self._accepted(incoming, kind, now, witnessed, (taken, intake))
 
     # -- notices ---------------------------------------------------------------------------
     def _notice(self, incoming: Incoming, now: datetime) -> tuple[int, list[str]]:
+        """Erase what the notice names (a rectification's corrections are taken in after)."""
         payload = incoming.opened.payload
         remote_ids = payload.get("statement_ids")
         if not isinstance(remote_ids, list) or not all(isinstance(i, str) for i in remote_ids):
@@ -166,9 +104,6 @@ class Receiver:
             agreement=incoming.agreement.id,
             detail={"notice": payload.get("action"), "remote_ids": remote_ids, "erased": erased},
         )
-        if payload.get("action") == RECTIFICATION:
-            corrected, ids = self._take_in(incoming, payload, now)
-            return corrected, sorted({*remote_ids, *ids})
         return erased, remote_ids
 
     # -- answers ---------------------------------------------------------------------------
@@ -176,12 +111,16 @@ class Receiver:
         self,
         incoming: Incoming,
         kind: str,
-        taken: tuple[int, list[str]],
         now: datetime,
         witnessed: Witnessed | None,
+        taken: tuple[tuple[int, list[str]] | None, Intake | None],
     ) -> Reply:
+        """Store what was taken in with its cosignature and inbox record, in one transaction:
+        a second delivery of the same package that raced this one rolls back whole."""
         opened = incoming.opened
-        count, remote_ids = taken
+        notice, intake = taken
+        count, remote_ids = _counted(notice, intake)
+        cosignature = self.uc.witness.cosign(witnessed)
         receipt = Receipt(
             package_id=opened.package_id,
             package_digest=opened.digest,
@@ -191,7 +130,7 @@ class Receiver:
             outcome="accepted",
             statements_digest=statements_digest(remote_ids),
             statement_count=len(set(remote_ids)),
-            cosignature=self.uc.witness.cosign(opened.sender, witnessed),
+            cosignature=None if cosignature is None else cosignature.to_dict(),
         )
         token = sign_receipt(receipt, self.uc.identity().signing_key)
         record = InboxRecord(
@@ -204,9 +143,19 @@ class Receiver:
             statements=count,
             receipt=token,
         )
-        if not self.fed.record_inbox(record):
+        try:
+            with self.app.database.unit():
+                if not self.fed.record_inbox(record):
+                    raise _AlreadyAccepted
+                alerts = [] if intake is None else self.intakes.store(incoming, intake, now)
+                if cosignature is not None and witnessed is not None:
+                    sealed = witnessed.sealed.isoformat()
+                    self.uc.witness.keep(GIVEN, opened.sender, cosignature, sealed)
+        except _AlreadyAccepted:
             previous = self.fed.inbox_accepted(opened.package_id)
             return self._replayed(incoming, previous or record)
+        if intake is not None:
+            self.uc.watcher.notify(intake.matches, alerts)
         self.app.record(
             EventKind.RECEIPT,
             node_actor(opened.sender),
@@ -278,6 +227,20 @@ class Receiver:
         witness = self.uc.witness.accept(entry.partner, checked)
         self.uc.sender.mark_delivered(node_actor(entry.partner), entry, witness)
         return Reply(200, {"outcome": "accepted", "package": entry.package_id})
+
+
+def _takes_in(incoming: Incoming, kind: str) -> bool:
+    return kind == RELEASE or incoming.opened.payload.get("action") == RECTIFICATION
+
+
+def _counted(notice: tuple[int, list[str]] | None, intake: Intake | None) -> tuple[int, list[str]]:
+    """What the receipt confirms: statements taken in (or erased, for an erasure notice) and
+    every statement id the package named."""
+    if intake is None:
+        return notice or (0, [])
+    if notice is None:
+        return len(intake.pairs), intake.remote_ids
+    return len(intake.pairs), sorted({*notice[1], *intake.remote_ids})
 
 
 def _receipt_package(token: bytes) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.app.actor import Actor
 from accord.app.sharing_transport import PACKAGES, TransportError
+from accord.app.sharing_witness import RECEIVED
 from accord.audit.events import EventKind
 from accord.model import Statement
 from accord.model.search import search_key
@@ -120,6 +121,8 @@ class Sender:
         return SendResult(release, package_id, requested, self.flush(actor))
 
     def _request_approvals(self, actor: Actor, release: Release) -> int:
+        if not release.pending:
+            return 0
         waiting = {(a.statement_id, a.agreement, a.partner) for a in self.fed.approvals("pending")}
         count = 0
         for statement_id in release.pending:
@@ -153,8 +156,10 @@ class Sender:
             victim=release.victims_released > 0,
             detail={"package": package_id, "statements": ids, "withheld": release.withheld},
         )
-        self.fed.record_disclosures(release.recipient, package_id, ids)
-        self.enqueue(release.recipient, release.agreement.id, release.payload(), package_id)
+        entry = self._sealed(release.recipient, release.agreement.id, release.payload(), package_id)
+        with self.app.database.unit():
+            self.fed.record_disclosures(release.recipient, package_id, ids)
+            self.fed.enqueue(entry)
         return package_id
 
     def enqueue(
@@ -165,6 +170,17 @@ class Sender:
         package_id: str | None = None,
     ) -> str:
         """Seal a payload to a partner's current key and put it in the outbox."""
+        entry = self._sealed(partner_name, agreement_id, payload, package_id)
+        self.fed.enqueue(entry)
+        return entry.package_id
+
+    def _sealed(
+        self,
+        partner_name: str,
+        agreement_id: str,
+        payload: dict[str, Any],
+        package_id: str | None = None,
+    ) -> OutboxEntry:
         identity = self.uc.identity()
         partner = self.uc.directory.registry().get(partner_name)
         now = datetime.now(UTC)
@@ -183,11 +199,7 @@ class Sender:
             expires=expires,
         )
         kind = str(payload["type"])
-        entry = outbox.new_entry(
-            package_id, partner_name, kind, token, created=now, expires=expires
-        )
-        self.fed.enqueue(entry)
-        return package_id
+        return outbox.new_entry(package_id, partner_name, kind, token, created=now, expires=expires)
 
     # -- delivery --------------------------------------------------------------------------
     def flush(self, actor: Actor) -> dict[str, int]:
@@ -241,8 +253,8 @@ class Sender:
             return "waiting"
         body = answer.body
         if answer.status in (200, 409) and isinstance(body.get("receipt"), str):
-            self._check_receipt(actor, entry, body["receipt"])
-            self.fed.update_outbox(outbox.after_delivery(entry, now))
+            outcome, text = self._check_receipt(entry, body["receipt"])
+            self._audit_receipt(actor, entry, outcome, text)
             return "delivered"
         reason = answer.refusal()
         self.fed.update_outbox(outbox.after_refusal(entry, now, reason))
@@ -253,9 +265,12 @@ class Sender:
         self.fed.update_outbox(outbox.after_delivery(entry, datetime.now(UTC)))
         self._audit_receipt(actor, entry, "accepted", f"receipt pushed by the partner; {witness}")
 
-    def _check_receipt(self, actor: Actor, entry: OutboxEntry, token: str) -> None:
+    def _check_receipt(self, entry: OutboxEntry, token: str) -> tuple[str, str]:
+        """Check a receipt; the package is marked delivered, with the partner's cosignature
+        kept, in one transaction. Returns the outcome and what happened, for the log."""
         partner = self.uc.directory.registry().get(entry.partner)
         ids = self.fed.disclosed_in(entry.package_id)
+        cos = None
         try:
             receipt = verify_receipt(
                 token,
@@ -264,11 +279,15 @@ class Sender:
                 statement_ids=ids,
             )
         except PackageRefused as refused:
-            self._audit_receipt(actor, entry, "bad-receipt", f"{refused.code}: {refused.reason}")
-            return
-        witness = self.uc.witness.accept(entry.partner, receipt)
-        text = f"{receipt.statement_count} statements; {witness}"
-        self._audit_receipt(actor, entry, receipt.outcome, text)
+            outcome, text = "bad-receipt", f"{refused.code}: {refused.reason}"
+        else:
+            cos, witness = self.uc.witness.check(entry.partner, receipt)
+            outcome, text = receipt.outcome, f"{receipt.statement_count} statements; {witness}"
+        with self.app.database.unit():
+            if cos is not None:
+                self.uc.witness.keep(RECEIVED, entry.partner, cos)
+            self.fed.update_outbox(outbox.after_delivery(entry, datetime.now(UTC)))
+        return outcome, text
 
     def _audit_receipt(self, actor: Actor, entry: OutboxEntry, outcome: str, text: str) -> None:
         self.app.record(

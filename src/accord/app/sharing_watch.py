@@ -13,11 +13,12 @@ from accord.app.sharing_transport import Transport
 from accord.audit.events import EventKind
 from accord.model import Statement
 from accord.sharing.alerts import AlertMatch, WatchIndex, identifier_key
-from accord.sharing.inbox import Incoming
 from accord.store.federation_base import AlertRecord, FederationStore, WatchEntry
 
 if TYPE_CHECKING:
     from accord.app.core import App
+
+PENDING = "pending"
 
 
 class Watcher:
@@ -61,10 +62,11 @@ class Watcher:
             index.add(entry, by_entity.get(entry.entity_id, []))
         return index
 
-    def check(self, incoming: Incoming, statements: Iterable[Statement]) -> list[AlertRecord]:
-        """Alerts for incoming statements: only the watched entities that could match them
-        (holding one of their identifiers, or resolved with one of their entities) are read and
-        indexed, so a package costs the same whatever the size of the watchlist."""
+    def matches(self, statements: Iterable[Statement]) -> list[AlertMatch]:
+        """What incoming statements link to on the watchlist: only the watched entities that
+        could match them (holding one of their identifiers, or resolved with one of their
+        entities) are read and indexed, so a package costs the same whatever the size of the
+        watchlist. Reads only: a package is matched before it is stored."""
         entries = self._watchlist()
         if not entries:
             return []
@@ -74,8 +76,7 @@ class Watcher:
         if not chosen:
             return []
         index = self.index(chosen, {s.entity_id for s in incoming_statements})
-        matches = index.match(incoming_statements)
-        return self.raise_alerts(matches, incoming.partner.name, incoming.opened.package_id)
+        return index.match(incoming_statements)
 
     def _watchlist(self) -> list[WatchEntry]:
         version = self.fed.watchlist_version()
@@ -111,9 +112,14 @@ class Watcher:
     def raise_alerts(
         self, matches: list[AlertMatch], partner: str, package_id: str
     ) -> list[AlertRecord]:
-        raised = []
-        for match in matches:
-            alert = AlertRecord(
+        """Store alerts for `matches`, then call their webhooks and log them."""
+        stored = self.fed.add_alerts(self.alerts(matches, partner, package_id))
+        return self.notify(matches, stored)
+
+    def alerts(self, matches: list[AlertMatch], partner: str, package_id: str) -> list[AlertRecord]:
+        """The alerts to store for `matches` (a webhook's status is 'pending' until called)."""
+        return [
+            AlertRecord(
                 owner=match.watch.owner,
                 watched_entity=match.watch.entity_id,
                 matched_entity=match.matched_entity,
@@ -122,19 +128,35 @@ class Watcher:
                 created_at=datetime.now(UTC).isoformat(),
                 package_id=package_id,
                 case_ref=match.watch.case_ref,
+                webhook_status=PENDING if match.watch.webhook else "",
             )
-            if match.watch.webhook:
-                status = self.transport.webhook(match.watch.webhook, _webhook_body(alert))
-                alert = replace(alert, webhook_status=status)
-            raised.append(self.fed.add_alert(alert))
+            for match in matches
+        ]
+
+    def notify(self, matches: list[AlertMatch], stored: list[AlertRecord]) -> list[AlertRecord]:
+        """Once the alerts for `matches` are stored and committed: POST each to its owner's
+        webhook, keep the status, and log the link each one records."""
+        done = [
+            replace(alert, webhook_status=self._call(match.watch.webhook, alert))
+            if match.watch.webhook
+            else alert
+            for match, alert in zip(matches, stored, strict=True)
+        ]
+        statuses = [(a.id, a.webhook_status) for a in done if a.webhook_status and a.id]
+        if statuses:
+            self.fed.set_webhook_status(statuses)
+        for alert in done:
             self.app.record(
                 EventKind.COMBINATION,
-                Actor(user=f"node:{partner}"),
-                entities=(match.watch.entity_id, match.matched_entity),
-                partner=partner,
-                detail={"alert": match.reason, "case": match.watch.case_ref},
+                Actor(user=f"node:{alert.partner}"),
+                entities=(alert.watched_entity, alert.matched_entity),
+                partner=alert.partner,
+                detail={"alert": alert.reason, "case": alert.case_ref},
             )
-        return raised
+        return done
+
+    def _call(self, webhook: str, alert: AlertRecord) -> str:
+        return self.transport.webhook(webhook, _webhook_body(alert))
 
 
 def _webhook_body(alert: AlertRecord) -> dict[str, object]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.app.audit_checkpoints import IncrementalCheckpoints
 from accord.app.sharing_heads import CosignedHeads
-from accord.app.sharing_receive import node_actor
+from accord.app.sharing_intake import node_actor
 from accord.audit.checkpoint import Checkpoint
 from accord.audit.events import EventKind
 from accord.sharing.inbox import Incoming
@@ -69,20 +69,27 @@ class Witness:
 
     def accept(self, partner: str, receipt: Receipt) -> str:
         """Keep the partner's cosignature from a receipt; returns what happened, for the log."""
+        cos, note = self.check(partner, receipt)
+        if cos is not None:
+            self.keep(RECEIVED, partner, cos)
+        return note
+
+    def check(self, partner: str, receipt: Receipt) -> tuple[Cosignature | None, str]:
+        """The partner's cosignature in a receipt when it verifies (else None), and what
+        happened, for the log; nothing is stored."""
         if receipt.cosignature is None:
-            return "checkpoint not cosigned"
+            return None, "checkpoint not cosigned"
         try:
             cos = Cosignature.from_dict(receipt.cosignature)
         except ValueError as exc:
-            return f"bad cosignature: {exc}"
+            return None, f"bad cosignature: {exc}"
         key = self.uc.directory.registry().get(partner).audit_public_key()
         if key is None or cos.witness != partner:
-            return f"bad cosignature: not from {partner}'s registered audit key"
+            return None, f"bad cosignature: not from {partner}'s registered audit key"
         check = verify_cosignature(cos, key, self.app.audit.public_key())
         if not check.ok:
-            return f"bad cosignature: {check.reason}"
-        self._keep(RECEIVED, partner, cos)
-        return check.reason
+            return None, f"bad cosignature: {check.reason}"
+        return cos, check.reason
 
     # -- a partner's log, witnessed by us --------------------------------------------------
     def judge(self, incoming: Incoming) -> Witnessed | None:
@@ -109,13 +116,13 @@ class Witness:
             raise
         return Witnessed(checkpoint, verdict, sealed)
 
-    def cosign(self, partner: str, witnessed: Witnessed | None) -> dict[str, Any] | None:
+    def cosign(self, witnessed: Witnessed | None) -> Cosignature | None:
+        """Our cosignature of a judged checkpoint (None when it is not to be cosigned); the
+        caller keeps it (`keep`) with the package it answers."""
         if witnessed is None or not witnessed.verdict.cosign:
             return None
         at = datetime.now(UTC).isoformat(timespec="seconds")
-        cos = cosign(witnessed.checkpoint, self.app.audit.key, self.uc.identity().name, at)
-        self._keep(GIVEN, partner, cos, witnessed.sealed.isoformat())
-        return cos.to_dict()
+        return cosign(witnessed.checkpoint, self.app.audit.key, self.uc.identity().name, at)
 
     def cosignatures(self, direction: str, partner: str | None = None) -> list[Cosignature]:
         records = self.fed.cosignatures(direction, partner)
@@ -138,7 +145,7 @@ class Witness:
             rows[-1]["cosignature"] = cos.to_dict()
         return rows
 
-    def _keep(self, direction: str, partner: str, cos: Cosignature, sealed: str = "") -> None:
+    def keep(self, direction: str, partner: str, cos: Cosignature, sealed: str = "") -> None:
         cp = cos.checkpoint
         document = json.dumps(cos.to_dict(), sort_keys=True)
         record = CosignatureRecord(

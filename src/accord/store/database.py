@@ -5,6 +5,9 @@ SQLite is the embedded default (a file under the data folder); PostgreSQL is rea
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -12,7 +15,10 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+
+# The unit of work open in this thread (or task), and the engine it belongs to.
+_UNIT: ContextVar[tuple[Engine, Connection] | None] = ContextVar("accord_unit", default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +28,78 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    @contextmanager
+    def unit(self) -> Iterator[None]:
+        """Stores' writes (and reads) through `begin`/`connect` inside the block share one
+        transaction: all commit together at its end, or none when it raises. Audit entries are
+        not part of it: log them before the block or after it (on SQLite the audit writer
+        would wait for the block's write lock)."""
+        if self._open_unit() is not None:
+            yield
+            return
+        with self.engine.begin() as conn:
+            token = _UNIT.set((self.engine, conn))
+            try:
+                yield
+            finally:
+                _UNIT.reset(token)
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A transaction of its own, or the open unit of work's."""
+        conn = self._open_unit()
+        if conn is not None:
+            yield conn
+            return
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection for reads; inside a unit of work, its own (reads see its writes)."""
+        conn = self._open_unit()
+        if conn is not None:
+            yield conn
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def cursor(self, *, write: bool = False) -> Iterator[Any]:
+        """A DBAPI cursor for driver-level SQL on the hot paths (no statement building or
+        compiling per call): the open unit's connection, else a pooled one, committed at the
+        end when `write`. Parameters are positional, marked `param_mark`."""
+        conn = self._open_unit()
+        if conn is not None:
+            cursor = conn.connection.cursor()
+            try:
+                yield cursor
+            finally:
+                cursor.close()
+            return
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                yield cursor
+                if write:
+                    raw.commit()
+            finally:
+                cursor.close()
+        except BaseException:
+            raw.rollback()
+            raise
+        finally:
+            raw.close()
+
+    @property
+    def param_mark(self) -> str:
+        return "%s" if self.dialect == "postgresql" else "?"
+
+    def _open_unit(self) -> Connection | None:
+        unit = _UNIT.get()
+        return unit[1] if unit is not None and unit[0] is self.engine else None
 
     def dispose(self) -> None:
         self.engine.dispose()

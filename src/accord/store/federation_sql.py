@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, replace
 from typing import Any
 
-from sqlalchemy import Table, delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, delete, select, update
 
 from accord.store import federation_tables as ft
 from accord.store import tables
@@ -21,128 +20,82 @@ from accord.store.federation_base import (
     OutboxEntry,
     WatchEntry,
 )
+from accord.store.federation_hot import HotFederation
 from accord.store.sql import insert_ignoring_duplicates
 
 _BATCH = 500
 
 
-class SqlFederationStore:
+class SqlFederationStore(HotFederation):
+    """Per-package calls are HotFederation's driver-level SQL; the rest is SQLAlchemy Core."""
+
     def __init__(self, database: Database) -> None:
-        self.db = database
+        super().__init__(database)
 
     # -- documents -------------------------------------------------------------------------
     def put_document(self, kind: str, name: str, document: dict[str, Any], at: str) -> None:
         d = ft.fed_documents
         text = json.dumps(document, sort_keys=True, ensure_ascii=False)
-        with self.db.engine.begin() as conn:
+        with self.db.begin() as conn:
             conn.execute(delete(d).where(d.c.kind == kind, d.c.name == name))
             conn.execute(d.insert().values(kind=kind, name=name, document=text, updated_at=at))
 
     def documents(self, kind: str) -> dict[str, dict[str, Any]]:
         d = ft.fed_documents
         query = select(d.c.name, d.c.document).where(d.c.kind == kind).order_by(d.c.name)
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return {row.name: json.loads(row.document) for row in conn.execute(query)}
 
-    def documents_version(self) -> str:
-        d = ft.fed_documents
-        query = select(func.count(), func.max(d.c.updated_at))
-        with self.db.engine.connect() as conn:
-            count, newest = conn.execute(query).one()
-        return f"{count}:{newest}"
-
     # -- cosigned audit checkpoints --------------------------------------------------------
-    def add_cosignature(self, record: CosignatureRecord) -> None:
-        self._insert_all(ft.fed_cosignatures, [asdict(record)])
-
     def cosignatures(
         self, direction: str, partner: str | None = None, min_size: int = 0
     ) -> list[CosignatureRecord]:
+        if partner:
+            return self.partner_cosignatures(direction, partner, min_size)
         c = ft.fed_cosignatures
         query = select(c).where(c.c.direction == direction).order_by(c.c.partner, c.c.size)
         if min_size:
             query = query.where(c.c.size >= min_size)
         if partner:
             query = query.where(c.c.partner == partner)
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [CosignatureRecord(**row._asdict()) for row in conn.execute(query)]
 
     # -- outbox ----------------------------------------------------------------------------
-    def enqueue(self, entry: OutboxEntry) -> None:
-        with self.db.engine.begin() as conn:
-            conn.execute(insert_ignoring_duplicates(self.db, ft.fed_outbox), [asdict(entry)])
-
-    def update_outbox(self, entry: OutboxEntry) -> None:
-        o = ft.fed_outbox
-        values = asdict(entry)
-        values.pop("package_id")
-        with self.db.engine.begin() as conn:
-            conn.execute(update(o).where(o.c.package_id == entry.package_id).values(**values))
-
     def outbox(self, partner: str | None = None, state: str | None = None) -> list[OutboxEntry]:
+        if state and not partner:
+            return self.pending_outbox(state)
         o = ft.fed_outbox
         query = select(o).order_by(o.c.created_at, o.c.package_id)
         if partner:
             query = query.where(o.c.partner == partner)
         if state:
             query = query.where(o.c.state == state)
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [OutboxEntry(**row._asdict()) for row in conn.execute(query)]
 
     # -- inbox -----------------------------------------------------------------------------
-    def inbox_accepted(self, package_id: str) -> InboxRecord | None:
-        i = ft.fed_inbox
-        query = select(i).where(i.c.accepted_id == package_id)
-        with self.db.engine.connect() as conn:
-            row = conn.execute(query).first()
-        return None if row is None else _inbox_from(row)
-
-    def record_inbox(self, record: InboxRecord) -> bool:
-        values = asdict(record)
-        values.pop("id")
-        values["accepted_id"] = record.package_id if record.outcome == "accepted" else None
-        try:
-            with self.db.engine.begin() as conn:
-                conn.execute(ft.fed_inbox.insert().values(**values))
-        except IntegrityError:
-            return False
-        return True
-
     def inbox(self, limit: int = 100) -> list[InboxRecord]:
         i = ft.fed_inbox
         query = select(i).order_by(i.c.id.desc()).limit(limit)
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [_inbox_from(row) for row in conn.execute(query)]
 
     # -- disclosures, received ids, erasure ------------------------------------------------
-    def record_disclosures(self, partner: str, package_id: str, ids: Sequence[str]) -> None:
-        rows = [{"statement_id": i, "partner": partner, "package_id": package_id} for i in ids]
-        self._insert_all(ft.fed_disclosures, rows)
-
     def recipients_of(self, statement_ids: Sequence[str]) -> dict[str, list[str]]:
         d = ft.fed_disclosures
         found: dict[str, set[str]] = {}
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             for chunk in _chunks(statement_ids):
                 query = select(d.c.partner, d.c.statement_id).where(d.c.statement_id.in_(chunk))
                 for row in conn.execute(query):
                     found.setdefault(row.partner, set()).add(row.statement_id)
         return {partner: sorted(ids) for partner, ids in sorted(found.items())}
 
-    def disclosed_in(self, package_id: str) -> list[str]:
-        d = ft.fed_disclosures
-        query = select(d.c.statement_id).where(d.c.package_id == package_id)
-        with self.db.engine.connect() as conn:
-            return sorted(row.statement_id for row in conn.execute(query))
-
-    def map_received(self, partner: str, pairs: Sequence[tuple[str, str]]) -> None:
-        rows = [{"partner": partner, "remote_id": r, "local_id": loc} for r, loc in pairs]
-        self._insert_all(ft.fed_received, rows)
-
     def local_ids(self, partner: str, remote_ids: Sequence[str]) -> list[str]:
         r = ft.fed_received
         found: list[str] = []
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             for chunk in _chunks(remote_ids):
                 query = select(r.c.local_id).where(r.c.partner == partner, r.c.remote_id.in_(chunk))
                 found.extend(row.local_id for row in conn.execute(query))
@@ -152,21 +105,10 @@ class SqlFederationStore:
         rows = [{"partner": partner, "remote_id": r, "erased_at": at} for r in remote_ids]
         self._insert_all(ft.fed_tombstones, rows)
 
-    def tombstoned(self, partner: str, remote_ids: Sequence[str]) -> set[str]:
-        t = ft.fed_tombstones
-        found: set[str] = set()
-        with self.db.engine.connect() as conn:
-            for chunk in _chunks(remote_ids):
-                query = select(t.c.remote_id).where(
-                    t.c.partner == partner, t.c.remote_id.in_(chunk)
-                )
-                found.update(row.remote_id for row in conn.execute(query))
-        return found
-
     def erase_statements(self, statement_ids: Sequence[str]) -> int:
         st = tables.statements
         erased = 0
-        with self.db.engine.begin() as conn:
+        with self.db.begin() as conn:
             for chunk in _chunks(statement_ids):
                 erased += conn.execute(delete(st).where(st.c.id.in_(chunk))).rowcount
         return erased
@@ -182,13 +124,13 @@ class SqlFederationStore:
         query = select(a).where(a.c.id > after).order_by(a.c.id).limit(limit)
         if state:
             query = query.where(a.c.state == state)
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [ApprovalRequest(**row._asdict()) for row in conn.execute(query)]
 
     def decide_approval(self, request_id: int, state: str, by: str, at: str, note: str) -> None:
         a = ft.fed_approvals
         values = {"state": state, "decided_by": by, "decided_at": at, "note": note}
-        with self.db.engine.begin() as conn:
+        with self.db.begin() as conn:
             result = conn.execute(update(a).where(a.c.id == request_id).values(**values))
         if result.rowcount == 0:
             raise LookupError(f"no approval request {request_id}")
@@ -198,32 +140,35 @@ class SqlFederationStore:
 
     def watchlist(self) -> list[WatchEntry]:
         w = ft.fed_watch
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [WatchEntry(**row._asdict()) for row in conn.execute(select(w).order_by(w.c.id))]
-
-    def watchlist_version(self) -> tuple[int, int]:
-        w = ft.fed_watch
-        query = select(func.count(), func.coalesce(func.max(w.c.id), 0))
-        with self.db.engine.connect() as conn:
-            count, highest = conn.execute(query).one()
-        return int(count), int(highest)
 
     def add_alert(self, alert: AlertRecord) -> AlertRecord:
         return replace(alert, id=self._insert_one(ft.fed_alerts, asdict(alert)))
+
+    def add_alerts(self, alerts: Sequence[AlertRecord]) -> list[AlertRecord]:
+        with self.db.unit():
+            return [self.add_alert(alert) for alert in alerts]
+
+    def set_webhook_status(self, statuses: Sequence[tuple[int, str]]) -> None:
+        a = ft.fed_alerts
+        with self.db.begin() as conn:
+            for alert_id, status in statuses:
+                conn.execute(update(a).where(a.c.id == alert_id).values(webhook_status=status))
 
     def alerts(self, owner: str | None = None, limit: int = 200) -> list[AlertRecord]:
         a = ft.fed_alerts
         query = select(a).order_by(a.c.id.desc()).limit(limit)
         if owner:
             query = query.where(a.c.owner == owner)
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [AlertRecord(**row._asdict()) for row in conn.execute(query)]
 
     # -- helpers ---------------------------------------------------------------------------
     def _insert_all(self, table: Table, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        with self.db.engine.begin() as conn:
+        with self.db.begin() as conn:
             for start in range(0, len(rows), _BATCH):
                 conn.execute(
                     insert_ignoring_duplicates(self.db, table), rows[start : start + _BATCH]
@@ -231,7 +176,7 @@ class SqlFederationStore:
 
     def _insert_one(self, table: Table, values: dict[str, Any]) -> int:
         values = {k: v for k, v in values.items() if k != "id"}
-        with self.db.engine.begin() as conn:
+        with self.db.begin() as conn:
             key = conn.execute(table.insert().values(**values)).inserted_primary_key
         if key is None:
             raise RuntimeError(f"{table.name}: insert returned no key")

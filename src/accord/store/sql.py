@@ -44,11 +44,14 @@ class SqlStore:
     def ingest(
         self, source: Source, chunks: Iterable[Chunk], finish: Callable[[int], IngestRun]
     ) -> IngestRun:
+        encoding = map(self._encode, chunks)
+        # Chunks already in memory (a partner's package) gain nothing from a producer thread.
+        encoded_chunks = encoding if isinstance(chunks, list | tuple) else prefetch(encoding)
         try:
-            with self.db.engine.begin() as conn:
+            with self.db.begin() as conn:
                 self._upsert_source(conn, source)
                 run_ids: set[str] = set()
-                for encoded in prefetch(map(self._encode, chunks)):
+                for encoded in encoded_chunks:
                     self._write_chunk(conn, encoded)
                     run_ids.add(encoded.run_id)
                 run = finish(self._count_entities(conn, run_ids))
@@ -135,7 +138,7 @@ class SqlStore:
     def find_run(self, source: str, file_hash: str) -> IngestRun | None:
         r = tables.ingest_runs
         query = select(r).where(r.c.source == source, r.c.file_hash == file_hash)
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(query).first()
         return None if row is None else IngestRun(**row._asdict())
 
