@@ -1,4 +1,8 @@
-"""The network: an undirected igraph graph for analysis plus the typed links it was built from."""
+"""The network: an undirected igraph graph for analysis plus the typed links it was built from.
+
+Each edge keeps, besides its count, how many payments went each way: `paid` from the edge's
+source vertex (the lower index; igraph keeps undirected edges that way) to its target, and
+`paid_back` the other way, so the money's direction survives in the undirected graph."""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import igraph as ig
+
+MONEY_KINDS = frozenset({"Payment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,7 @@ def assemble_graph(nodes: Mapping[str, Node], links: Iterable[Link]) -> ig.Graph
         if a == b:
             continue
         tally = pairs.setdefault((min(a, b), max(a, b)), _PairTally())
-        tally.add(link)
+        tally.add(link, forward=a < b)
     graph = ig.Graph(n=len(order), edges=list(pairs), directed=False)
     graph.vs["name"] = order
     graph.vs["label"] = [nodes[n].label for n in order]
@@ -89,6 +95,8 @@ def assemble_graph(nodes: Mapping[str, Node], links: Iterable[Link]) -> ig.Graph
     graph.es["kinds"] = [";".join(sorted(t.kinds)) for t in tallies]
     graph.es["first"] = [t.first for t in tallies]
     graph.es["last"] = [t.last for t in tallies]
+    graph.es["paid"] = [t.paid for t in tallies]
+    graph.es["paid_back"] = [t.paid_back for t in tallies]
     return graph
 
 
@@ -98,10 +106,17 @@ class _PairTally:
     kinds: set[str] = field(default_factory=set)
     first: str = ""
     last: str = ""
+    paid: int = 0
+    paid_back: int = 0
 
-    def add(self, link: Link) -> None:
+    def add(self, link: Link, forward: bool) -> None:
         self.count += 1
         self.kinds.add(link.kind)
+        if link.kind in MONEY_KINDS:
+            if forward:
+                self.paid += 1
+            else:
+                self.paid_back += 1
         if link.date:
             self.first = min(self.first or link.date, link.date)
             self.last = max(self.last, link.date)

@@ -31,20 +31,21 @@ class SubNetwork:
         return found
 
 
-def _attribute(graph: ig.Graph, name: str, default: object) -> list[object]:
+def attribute(graph: ig.Graph, name: str, default: object) -> list[object]:
+    """A vertex attribute, or `default` for every vertex where the graph has none (edge lists)."""
     return graph.vs[name] if name in graph.vs.attributes() else [default] * graph.vcount()
 
 
 def suspects(graph: ig.Graph) -> SubNetwork:
     """People (or unlabelled nodes, as from an edge list) never recorded as a victim."""
-    victims = _attribute(graph, "victim", False)
-    schemata = _attribute(graph, "schema", "")
+    victims = attribute(graph, "victim", False)
+    schemata = attribute(graph, "schema", "")
     keep = [v for v in range(graph.vcount()) if not victims[v] and schemata[v] in ACTOR_SCHEMATA]
     return _part(graph, keep)
 
 
 def without_places(graph: ig.Graph) -> SubNetwork:
-    schemata = _attribute(graph, "schema", "")
+    schemata = attribute(graph, "schema", "")
     keep = [v for v in range(graph.vcount()) if schemata[v] not in PLACE_SCHEMATA]
     return _part(graph, keep)
 
