@@ -20,8 +20,8 @@ from accord.resolve.features import (
     unusable_reason,
 )
 from accord.resolve.person_model import COMPARISONS, person_settings
-from accord.resolve.portable import in_dialect
 from accord.resolve.priors import field_priors
+from accord.resolve.pruning import for_prediction
 from accord.resolve.records import PersonRecord
 
 MERGE_THRESHOLD = 0.5
@@ -100,7 +100,8 @@ def resolve_batch(
     agreement over the first clustering as one more piece of evidence (resolve/context.py)."""
     if len(prepared.features) >= 2:
         table = record_table(prepared.features)
-        pairs = engine.predict(table, in_dialect(model, engine.name), KEEP_THRESHOLD)
+        fitted = for_prediction(model, engine.name, KEEP_THRESHOLD)
+        pairs = engine.predict(table, fitted, KEEP_THRESHOLD)
     else:
         pairs = ScoredPairs()
     if neighbours is None or not neighbours.of:

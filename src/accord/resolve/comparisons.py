@@ -15,6 +15,7 @@ from splink.comparison_library import CustomComparison
 from accord.resolve.features import Features
 
 Test = Callable[[Any, Any], bool]
+SHARED_VALUE = "share a value"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def overlap_level(column: str) -> Level:
     def test(a: Features, b: Features) -> bool:
         return bool(set(a[column] or ()) & set(b[column] or ()))
 
-    return Level("share a value", cll.ArrayIntersectLevel(column, 1), test)
+    return Level(SHARED_VALUE, cll.ArrayIntersectLevel(column, 1), test)
 
 
 def within_edits_level(column: str, edits: int) -> Level:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from splink import SettingsCreator, block_on
+from splink.blocking_rule_library import CustomRule
 
 from accord.resolve import dates
 from accord.resolve.comparisons import (
@@ -82,13 +83,20 @@ COMPARISONS = (NAME, BIRTH_DATE, PHONE, DOCUMENT, NATIONALITY, ADDRESS, ACCOUNT,
 
 @dataclass(frozen=True, slots=True)
 class BlockingRule:
-    """Records sharing a value of every column are compared; list columns match any element."""
+    """Records sharing a value of every column are compared; list columns match any element.
+    A condition (SQL over l. and r.) further restricts the pairs the batch engine scores
+    (resolve/pruning.py); the real-time index ignores it and lets the scorer judge."""
 
     columns: tuple[str, ...]
     exploded: tuple[str, ...] = ()
+    condition: str = ""
 
     def to_splink(self) -> Any:
-        return block_on(*self.columns, arrays_to_explode=list(self.exploded) or None)
+        exploded = list(self.exploded) or None
+        if not self.condition:
+            return block_on(*self.columns, arrays_to_explode=exploded)
+        equal = " AND ".join(f"l.{column} = r.{column}" for column in self.columns)
+        return CustomRule(f"{equal} AND {self.condition}", arrays_to_explode=exploded)
 
 
 BLOCKING_RULES = (
