@@ -8,6 +8,7 @@ and blocks on these columns rather than on the raw text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -61,6 +62,8 @@ def display_name(record: PersonRecord) -> str | None:
     return " ".join(parts) or None
 
 
+# Parsing a phone costs tens of microseconds; one person's records repeat the same numbers.
+@lru_cache(maxsize=65536)
 def _canonical_or_none(value: str, canonical: Any) -> str | None:
     try:
         found = canonical(value)
@@ -84,14 +87,24 @@ def _address(record: PersonRecord) -> str | None:
     return cleaned or None
 
 
+@lru_cache(maxsize=131072)
+def _name_keys(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Normalised name, phonetic and blocking keys; cached, as names repeat across records."""
+    return (
+        normalise_name(name),
+        tuple(sorted(set(phonetic_keys(name)))),
+        tuple(sorted(set(blocking_keys(name)))),
+    )
+
+
 def _name_columns(name: str | None) -> Features:
-    norm = normalise_name(name) if name else ""
+    norm, phonetic, blocking = _name_keys(name) if name else ("", (), ())
     if not norm:
         return {"name_norm": None, "name_phonetic": None, "name_blocking": None, "initial": None}
     return {
         "name_norm": norm,
-        "name_phonetic": sorted(set(phonetic_keys(name or ""))) or None,
-        "name_blocking": sorted(set(blocking_keys(name or ""))) or None,
+        "name_phonetic": list(phonetic) or None,
+        "name_blocking": list(blocking) or None,
         "initial": norm[0],
     }
 

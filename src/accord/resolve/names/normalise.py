@@ -28,6 +28,7 @@ _HYPHENS = re.compile(r"[-\u2010-\u2015\u2212]")
 _ASSIMILATED = re.compile(r"^e([dlnrstz])\1(?=\w{3})")
 
 
+@lru_cache(maxsize=131072)
 def _latin(word: str) -> str:
     """A single word in lower-case Latin letters (still with diacritics), whatever its script."""
     word = unify_word(word)
@@ -51,9 +52,14 @@ def _latin_words(name: str) -> list[str]:
     return words
 
 
+# Words repeat far more than whole names (a few thousand first names and surnames across
+# millions of records), so folding is cached per word as well as per name.
+_fold = lru_cache(maxsize=131072)(fold_word)
+
+
 @lru_cache(maxsize=65536)
 def _tokens(name: str) -> tuple[str, ...]:
-    folded = [fold_word(word) for word in _latin_words(name)]
+    folded = [_fold(word) for word in _latin_words(name)]
     return tuple(arabic_forms([token for token in folded if token]))
 
 
