@@ -117,8 +117,8 @@ def top(
     metric: Annotated[
         str,
         typer.Option(
-            help="key_player (default: betweenness and contacts among suspects, "
-            "docs/graph.md), degree, betweenness, closeness, pagerank, "
+            help="key_player (default: betweenness and contacts among suspects, and "
+            "payments received from collectors, docs/graph.md), degree, betweenness, closeness, pagerank, "
             "eigenvector, katz, ci, coreness, constraint."
         ),
     ] = "key_player",
