@@ -27,7 +27,9 @@ def test_a_seeded_scenario_resolves_people_across_agencies_and_scripts(
     assert score["f1"] >= MEASURED_FLOOR
     assert score["precision"] >= 0.85
     # Payment reports and surveillance logs put people together: context counted and is explained.
-    with_context = [p for p in app.resolution.store.pairs_between(0.0, 1.0) if p.context_level is not None]
+    with_context = [
+        p for p in app.resolution.store.pairs_between(0.0, 1.0) if p.context_level is not None
+    ]
     assert with_context
     pair = with_context[0]
     explanation = app.resolution.explain(ANALYST, pair.left_id, pair.right_id)

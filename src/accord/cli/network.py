@@ -118,8 +118,8 @@ def top(
         str,
         typer.Option(
             help="key_player (default: betweenness and contacts among suspects, and "
-            "payments received from collectors, docs/graph.md), degree, betweenness, closeness, pagerank, "
-            "eigenvector, katz, ci, coreness, constraint."
+            "payments received from collectors, docs/graph.md), degree, betweenness, "
+            "closeness, pagerank, eigenvector, katz, ci, coreness, constraint."
         ),
     ] = "key_player",
     count: Annotated[int, typer.Option("--top", help="How many nodes.")] = 20,
