@@ -36,6 +36,7 @@ class Loopback:
     apps: dict[str, App] = field(default_factory=dict)
     down: set[str] = field(default_factory=set)
     webhooks: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    webhook_answer: str = "204"
 
     def post(self, base_url: str, path: str, body: bytes) -> Answer:
         if base_url in self.down or base_url not in self.apps:
@@ -48,7 +49,7 @@ class Loopback:
 
     def webhook(self, url: str, body: dict[str, Any]) -> str:
         self.webhooks.append((url, body))
-        return "204"
+        return self.webhook_answer
 
 
 @dataclass

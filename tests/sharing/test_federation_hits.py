@@ -136,3 +136,21 @@ def _rs_record(folder: Path) -> tuple[Path, Path]:
         encoding="utf-8",
     )
     return data, mapping
+
+
+def test_an_alert_whose_webhook_was_down_is_delivered_on_the_next_flush(nodes: Nodes) -> None:
+    nodes.rs.ingest(OFFICER, *_rs_record(nodes.rs.settings.data_dir))
+    phones = list(nodes.rs.store.iter_statements(schema=["Phone"]))
+    phone_entity = next(s.entity_id for s in phones if s.source != UK)
+    nodes.rs.sharing.watch(OFFICER, phone_entity, "RS-CASE-9", "http://hooks.test/alerts")
+    nodes.net.webhook_answer = "failed: ConnectError"
+    people = ingest_custody(nodes.uk)
+    nodes.uk.sharing.send(OFFICER, "uk-rs-oic", "oic-investigation", people)
+    assert [a.webhook_status for a in nodes.rs.sharing.alerts(OFFICER)] == ["failed: ConnectError"]
+    nodes.net.webhook_answer = "204"
+    calls = len(nodes.net.webhooks)
+    assert nodes.rs.sharing.flush(OFFICER)["webhooks_redelivered"] == 1
+    assert [a.webhook_status for a in nodes.rs.sharing.alerts(OFFICER)] == ["204"]
+    assert len(nodes.net.webhooks) == calls + 1
+    assert nodes.net.webhooks[-1][1]["case"] == "RS-CASE-9"
+    assert nodes.rs.sharing.flush(OFFICER)["webhooks_redelivered"] == 0

@@ -122,7 +122,9 @@ class SharingUseCases:
         return self.sender.send(actor, agreement_id, purpose, entity_ids, query)
 
     def flush(self, actor: Actor) -> dict[str, int]:
-        return self.sender.flush(actor)
+        """Deliver what waits: queued packages to partners, and alerts to webhooks that were
+        not reached when the alert was raised."""
+        return {**self.sender.flush(actor), "webhooks_redelivered": self.watcher.redeliver()}
 
     def erase(self, actor: Actor, statement_ids: list[str], reason: str) -> dict[str, int]:
         return self.sender.erase(actor, statement_ids, reason)

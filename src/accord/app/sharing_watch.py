@@ -155,6 +155,20 @@ class Watcher:
             )
         return done
 
+    def redeliver(self) -> int:
+        """Call again the webhooks of stored alerts that never reached their owner (the node
+        stopped between storing and calling, or the owner's endpoint was down); returns how
+        many were delivered now. An alert whose watch has gone keeps its status."""
+        hooks = {(w.owner, w.entity_id, w.case_ref): w.webhook for w in self.fed.watchlist()}
+        statuses = []
+        for alert in self.fed.alerts_awaiting_webhook():
+            webhook = hooks.get((alert.owner, alert.watched_entity, alert.case_ref))
+            if webhook:
+                statuses.append((alert, self._call(webhook, alert)))
+        if statuses:
+            self.fed.set_webhook_status([(a.id, status) for a, status in statuses if a.id])
+        return sum(1 for _, status in statuses if status.startswith("2"))
+
     def _call(self, webhook: str, alert: AlertRecord) -> str:
         return self.transport.webhook(webhook, _webhook_body(alert))
 

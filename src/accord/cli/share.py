@@ -186,7 +186,7 @@ def share_send(
 
 @share_app.command("flush")
 def share_flush(as_json: Json = False) -> None:
-    """Retry the outbox now for partners that are due."""
+    """Retry the outbox now for partners that are due, and alerts whose webhook was not reached."""
     with open_app() as app:
         _print_summary(app.sharing.flush(officer("delivery")), as_json)
 

@@ -164,6 +164,14 @@ class SqlFederationStore(HotFederation):
         with self.db.connect() as conn:
             return [AlertRecord(**row._asdict()) for row in conn.execute(query)]
 
+    def alerts_awaiting_webhook(self, limit: int = 500) -> list[AlertRecord]:
+        a = ft.fed_alerts
+        status = a.c.webhook_status
+        retry = (status == "pending") | status.like("failed%") | status.like("5%")
+        query = select(a).where(retry | (status == "429")).order_by(a.c.id).limit(limit)
+        with self.db.connect() as conn:
+            return [AlertRecord(**row._asdict()) for row in conn.execute(query)]
+
     # -- helpers ---------------------------------------------------------------------------
     def _insert_all(self, table: Table, rows: list[dict[str, Any]]) -> None:
         if not rows:
