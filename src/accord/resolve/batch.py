@@ -9,6 +9,7 @@ from typing import Any
 
 from accord.engine.base import RecordTable, ResolutionEngine, ScoredPairs, TrainingPlan
 from accord.model import Judgement
+from accord.resolve.bulk import collector_paused
 from accord.resolve.calibration import without_sampled_matches
 from accord.resolve.clustering import Clustering, cluster
 from accord.resolve.context import Context, Neighbours, measure, with_context
@@ -52,13 +53,14 @@ class BatchResult:
 
 def prepare(records: Iterable[PersonRecord]) -> Prepared:
     prepared = Prepared()
-    for record in records:
-        features = features_of(record)
-        reason = unusable_reason(features)
-        if reason:
-            prepared.unresolved[record.entity_id] = reason
-        else:
-            prepared.features[record.entity_id] = features
+    with collector_paused():
+        for record in records:
+            features = features_of(record)
+            reason = unusable_reason(features)
+            if reason:
+                prepared.unresolved[record.entity_id] = reason
+            else:
+                prepared.features[record.entity_id] = features
     return prepared
 
 
