@@ -75,9 +75,11 @@ def birth_dates(features: Mapping[str, Features]) -> dict[str, str | None]:
 
 
 def identifiers(features: Mapping[str, Features]) -> dict[str, frozenset[str]]:
-    """Documents of each record, for the birth-date guard's exception (phones are shared by
-    families and gangs, so they do not count)."""
-    return {entity: frozenset(row["documents"] or []) for entity, row in features.items()}
+    """Documents of each record that has any, for the birth-date guard's exception (phones are
+    shared by families and gangs, so they do not count)."""
+    return {
+        entity: frozenset(row["documents"]) for entity, row in features.items() if row["documents"]
+    }
 
 
 def train(engine: ResolutionEngine, prepared: Prepared) -> dict[str, Any]:
