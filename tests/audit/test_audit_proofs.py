@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from audit_people import ANALYST
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 from accord.app import App
 from accord.app.audit import check_proof
-from accord.audit.checkpoint import public_key_bytes, sign_checkpoint, verify_checkpoint
+from accord.audit.checkpoint import (
+    Checkpoint,
+    public_key_bytes,
+    sign_checkpoint,
+    verify_checkpoint,
+)
 from accord.audit.events import EventKind
 from accord.audit.merkle import leaf_hash, root
 from accord.audit.proofs import (
@@ -37,6 +42,12 @@ def test_a_checkpoint_verifies_only_unchanged_and_with_its_key() -> None:
     assert not verify_checkpoint(replace(checkpoint, size=6), PUBLIC)
     assert not verify_checkpoint(replace(checkpoint, root="00" * 32), PUBLIC)
     assert not verify_checkpoint(replace(checkpoint, signature="not base64!"), PUBLIC)
+
+
+def test_a_checkpoint_dict_names_every_field() -> None:
+    checkpoint = sign_checkpoint(Ed25519PrivateKey.generate(), "log", 3, bytes(32), "2026-11-29")
+    assert checkpoint.to_dict() == asdict(checkpoint)
+    assert Checkpoint.from_dict(checkpoint.to_dict()) == checkpoint
 
 
 @settings(deadline=None, max_examples=40)

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from accord.app import Actor, App
-from accord.ingest import IngestRefused, MappingError
+from accord.ingest import IngestRefused, MappingError, pipeline
 from accord.ingest import mapper as mapper_module
 from accord.settings import Settings
 
@@ -113,9 +113,12 @@ def test_not_utf8_csv_is_refused_with_the_byte(app: App, examples: Path, tmp_pat
     assert app.store.count_statements() == 0
 
 
+@pytest.mark.parametrize("in_memory_bytes", [0, 1 << 20], ids=["streamed", "in-memory"])
 def test_a_crash_mid_ingest_leaves_no_half_state(
-    app: App, examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    app: App, examples: Path, monkeypatch: pytest.MonkeyPatch, in_memory_bytes: int
 ) -> None:
+    # Streamed, the crash comes after chunks were written inside the ingest's transaction.
+    monkeypatch.setattr(pipeline, "_IN_MEMORY_BYTES", in_memory_bytes)
     original = mapper_module.RecordMapper.map
 
     def failing(self: mapper_module.RecordMapper, file: str, record: object) -> object:

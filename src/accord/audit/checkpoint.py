@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -40,12 +40,20 @@ class Checkpoint:
     signature: str = ""
 
     def signed_bytes(self) -> bytes:
-        fields = asdict(self)
+        fields = self.to_dict()
         del fields["signature"]
         return canonical_bytes(fields)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies, and a package builds several of these.
+        return {
+            "log": self.log,
+            "size": self.size,
+            "root": self.root,
+            "at": self.at,
+            "key_id": self.key_id,
+            "signature": self.signature,
+        }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), sort_keys=True)

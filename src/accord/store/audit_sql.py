@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select
 
 from accord.store.audit_base import LogFilter, LogHead, Sealer, StoredCheckpoint, StoredEntry
-from accord.store.audit_tables import audit_checkpoints, audit_entries, audit_subjects
+from accord.store.audit_hot import ENTRY_COLUMNS, HotAudit
+from accord.store.audit_tables import audit_entries, audit_subjects
 from accord.store.database import Database
 
-_ENTRY_COLUMNS = ("seq", "at", "kind", "actor", "body", "hash")
 _HEAD_SQL = "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1"
 
 
@@ -45,7 +45,8 @@ class SqlAuditLog:
         self._writer = writer_engine(database)
         # Plain driver executemany: the group-commit writer spends its time here, not compiling.
         mark = "?" if database.dialect == "sqlite" else "%s"
-        self._insert_entries = _insert_sql("audit_entries", _ENTRY_COLUMNS, mark)
+        self._hot = HotAudit(database.engine, mark)
+        self._insert_entries = _insert_sql("audit_entries", ENTRY_COLUMNS, mark)
         self._insert_subjects = _insert_sql("audit_subjects", ("entity_id", "seq"), mark)
         # SQLite: BEGIN IMMEDIATE takes the write lock before the head is read (the connection
         # is in autocommit mode, see above); PostgreSQL: the implicit transaction locks the table.
@@ -64,7 +65,7 @@ class SqlAuditLog:
                 cursor.execute(_HEAD_SQL)
                 row = cursor.fetchone()
                 entries = seal(None if row is None else LogHead(int(row[0]), str(row[1])))
-                rows = [tuple(getattr(e, name) for name in _ENTRY_COLUMNS) for e in entries]
+                rows = [tuple(getattr(e, name) for name in ENTRY_COLUMNS) for e in entries]
                 cursor.executemany(self._insert_entries, rows)
                 links = [
                     (entity_id, entry.seq)
@@ -86,7 +87,11 @@ class SqlAuditLog:
             return _head(conn)
 
     def entries(self, where: LogFilter | None = None) -> Generator[StoredEntry, None, None]:
-        query = _filtered(where or LogFilter())
+        where = where or LogFilter()
+        if where == LogFilter(after_seq=where.after_seq):  # a checkpoint's read
+            yield from self._hot.entries_after(where.after_seq)
+            return
+        query = _filtered(where)
         with self.db.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=2000).execute(query)
             try:
@@ -96,10 +101,7 @@ class SqlAuditLog:
                 result.close()
 
     def entry(self, seq: int) -> StoredEntry | None:
-        query = select(audit_entries).where(audit_entries.c.seq == seq)
-        with self.db.engine.connect() as conn:
-            row = conn.execute(query).first()
-        return None if row is None else _entry_from(row)
+        return self._hot.entry(seq)
 
     def count(self) -> int:
         with self.db.engine.connect() as conn:
@@ -118,25 +120,10 @@ class SqlAuditLog:
         return max((int(seq) for seq in found if seq is not None), default=0)
 
     def add_checkpoint(self, checkpoint: StoredCheckpoint) -> StoredCheckpoint:
-        row = {
-            "size": checkpoint.size,
-            "root": checkpoint.root,
-            "at": checkpoint.at,
-            "signed": checkpoint.signed,
-        }
-        with self.db.engine.begin() as conn:
-            key = conn.execute(audit_checkpoints.insert().values(**row)).inserted_primary_key
-        assert key is not None
-        return replace(checkpoint, id=int(key[0]))
+        return replace(checkpoint, id=self._hot.add_checkpoint(checkpoint))
 
     def checkpoints(self, after_id: int = 0) -> list[StoredCheckpoint]:
-        c = audit_checkpoints
-        query = select(c).order_by(c.c.size, c.c.id)
-        if after_id:
-            query = query.where(c.c.id > after_id)
-        with self.db.engine.connect() as conn:
-            rows = conn.execute(query)
-            return [StoredCheckpoint(r.size, r.root, r.at, r.signed, r.id) for r in rows]
+        return self._hot.checkpoints(after_id)
 
     def close(self) -> None:
         self._writer.dispose()

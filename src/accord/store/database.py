@@ -94,6 +94,12 @@ class Database:
             raw.close()
 
     @property
+    def driver_error(self) -> type[Exception]:
+        """The driver's base error, raised by driver-level SQL (SQLAlchemy does not wrap it)."""
+        error: type[Exception] = self.engine.dialect.loaded_dbapi.Error
+        return error
+
+    @property
     def param_mark(self) -> str:
         return "%s" if self.dialect == "postgresql" else "?"
 

@@ -14,12 +14,18 @@ from dataclasses import astuple, fields
 
 from accord.store import federation_tables as ft
 from accord.store.database import Database
-from accord.store.federation_base import CosignatureRecord, InboxRecord, OutboxEntry
+from accord.store.federation_base import (
+    ApprovalRequest,
+    CosignatureRecord,
+    InboxRecord,
+    OutboxEntry,
+)
 
 _BATCH = 500
 _INBOX = tuple(c.name for c in ft.fed_inbox.c if c.name not in ("id", "accepted_id"))
 _COSIGNED = tuple(f.name for f in fields(CosignatureRecord))
 _OUTBOX = tuple(f.name for f in fields(OutboxEntry))
+_APPROVAL = tuple(f.name for f in fields(ApprovalRequest))
 
 
 class HotFederation:
@@ -112,6 +118,14 @@ class HotFederation:
             cur.execute(self._sql["disclosed"], (package_id,))
             return sorted(str(row[0]) for row in cur.fetchall())
 
+    # -- approvals -------------------------------------------------------------------------
+    def approvals_in(self, state: str, after: int = 0) -> list[ApprovalRequest]:
+        """Requests in `state` after id `after`, oldest first (every release reads the approved)."""
+        with self.db.cursor() as cur:
+            cur.execute(self._sql["approvals"], (state, after))
+            rows = cur.fetchall()
+        return [ApprovalRequest(*row) for row in rows]
+
     def _insert_many(self, name: str, rows: list[tuple[object, ...]]) -> None:
         if rows:
             with self.db.cursor(write=True) as cur:
@@ -123,6 +137,7 @@ def _statements(m: str) -> dict[str, str]:
     inbox = ", ".join(("id", *_INBOX))
     cosigned = ", ".join(_COSIGNED)
     outbox = ", ".join(_OUTBOX)
+    approval = ", ".join(_APPROVAL)
     settings = ", ".join(f"{c} = {m}" for c in _OUTBOX[1:])
     return {
         "version": "SELECT count(*), max(updated_at) FROM fed_documents",
@@ -138,6 +153,8 @@ def _statements(m: str) -> dict[str, str]:
         "pending": f"SELECT {outbox} FROM fed_outbox WHERE state = {m} "  # noqa: S608
         "ORDER BY created_at, package_id",
         "disclose": _insert("fed_disclosures", ("statement_id", "partner", "package_id"), m),
+        "approvals": f"SELECT {approval} FROM fed_approvals WHERE state = {m} "  # noqa: S608
+        f"AND id > {m} ORDER BY id",
         "disclosed": f"SELECT statement_id FROM fed_disclosures WHERE package_id = {m}",  # noqa: S608
     }
 

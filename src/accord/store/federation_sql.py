@@ -120,6 +120,8 @@ class SqlFederationStore(HotFederation):
     def approvals(
         self, state: str | None = None, after: int = 0, limit: int | None = None
     ) -> list[ApprovalRequest]:
+        if state and limit is None:
+            return self.approvals_in(state, after)
         a = ft.fed_approvals
         query = select(a).where(a.c.id > after).order_by(a.c.id).limit(limit)
         if state:

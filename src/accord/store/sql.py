@@ -9,12 +9,12 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table, distinct, func, select, update
+from sqlalchemy import Connection, Insert, Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from accord.model import Judgement, Marking, Model, RetentionRule, Source, Statement, load_model
-from accord.store import codec, tables
+from accord.store import codec, ingest_hot, tables
 from accord.store.base import Chunk, IngestRun, Rejection, StoreError
 from accord.store.database import Database
 from accord.store.prefetch import prefetch
@@ -34,6 +34,7 @@ class SqlStore:
         self._markings: dict[str, Marking] = {}
         self._bulk_statement_sql = _bulk_insert_sql(database.dialect, codec.STATEMENT_COLUMNS)
         self._reads = HotReads(database.dialect)
+        self._hot = ingest_hot.HotIngest(database.param_mark)
         self._searchable = {
             (schema.name, prop.name): codec.is_searchable(prop.type.name)
             for schema in self.model.schemata.values()
@@ -49,23 +50,26 @@ class SqlStore:
         encoded_chunks = encoding if isinstance(chunks, list | tuple) else prefetch(encoding)
         try:
             with self.db.begin() as conn:
-                self._upsert_source(conn, source)
-                run_ids: set[str] = set()
-                for encoded in encoded_chunks:
-                    self._write_chunk(conn, encoded)
-                    run_ids.add(encoded.run_id)
-                run = finish(self._count_entities(conn, run_ids))
-                conn.execute(tables.ingest_runs.insert(), [_run_row(run)])
-        except SQLAlchemyError as exc:
+                cursor = conn.connection.cursor()
+                try:
+                    self._upsert_source(cursor, source)
+                    run_ids: set[str] = set()
+                    for encoded in encoded_chunks:
+                        self._write_chunk(cursor, encoded)
+                        run_ids.add(encoded.run_id)
+                    run = finish(self._count_entities(cursor, run_ids))
+                    cursor.execute(self._hot.insert_run, ingest_hot.run_row(run))
+                finally:
+                    cursor.close()
+        except (SQLAlchemyError, self.db.driver_error) as exc:
             raise StoreError(f"ingest rolled back, nothing was stored: {exc}") from exc
         return run
 
-    def _count_entities(self, conn: Connection, run_ids: set[str]) -> int:
+    def _count_entities(self, cursor: Any, run_ids: set[str]) -> int:
         if not run_ids:
             return 0
-        st = tables.statements
-        query = select(func.count(distinct(st.c.entity_id))).where(st.c.run_id.in_(run_ids))
-        return int(conn.execute(query).scalar_one())
+        cursor.execute(self._hot.count_entities(len(run_ids)), tuple(run_ids))
+        return int(cursor.fetchone()[0])
 
     def _encode(self, chunk: Chunk) -> _EncodedChunk:
         """Rows for one chunk, built in the producer thread so the writer only writes."""
@@ -73,40 +77,25 @@ class SqlStore:
         markings = {s.marking.key: s.marking for s in chunk.statements}
         return _EncodedChunk(
             run_id=chunk.run_id,
-            markings=[codec.marking_row(m) for m in markings.values()],
+            markings=ingest_hot.marking_rows(list(markings.values())),
             statements=[
                 codec.statement_tuple(s, chunk.run_id, searchable.get((s.schema, s.prop), False))
                 for s in chunk.statements
             ],
-            rejections=[_rejection_row(r) for r in chunk.rejections],
+            rejections=[ingest_hot.rejection_row(r) for r in chunk.rejections],
         )
 
-    def _write_chunk(self, conn: Connection, chunk: _EncodedChunk) -> None:
+    def _write_chunk(self, cursor: Any, chunk: _EncodedChunk) -> None:
         if chunk.markings:
-            conn.execute(insert_ignoring_duplicates(self.db, tables.markings), chunk.markings)
+            cursor.executemany(self._hot.insert_markings, chunk.markings)
         if chunk.statements:
-            conn.exec_driver_sql(self._bulk_statement_sql, chunk.statements)
+            cursor.executemany(self._bulk_statement_sql, chunk.statements)
         if chunk.rejections:
-            conn.execute(tables.quarantine.insert(), chunk.rejections)
+            cursor.executemany(self._hot.insert_rejections, chunk.rejections)
 
-    def _upsert_source(self, conn: Connection, source: Source) -> None:
-        conn.execute(
-            insert_ignoring_duplicates(self.db, tables.markings),
-            [codec.marking_row(source.marking)],
-        )
-        values = {
-            "agency": source.agency,
-            "label": source.label,
-            "country": source.country,
-            "marking_key": source.marking.key,
-            "review_years": source.retention.review_years,
-            "mopi_group": source.retention.group,
-        }
-        updated = conn.execute(
-            update(tables.sources).where(tables.sources.c.name == source.name).values(**values)
-        )
-        if updated.rowcount == 0:
-            conn.execute(tables.sources.insert().values(name=source.name, **values))
+    def _upsert_source(self, cursor: Any, source: Source) -> None:
+        cursor.executemany(self._hot.insert_markings, ingest_hot.marking_rows([source.marking]))
+        cursor.execute(self._hot.upsert_source, ingest_hot.source_row(source))
 
     def add_judgement(self, judgement: Judgement) -> Judgement:
         left, right = judgement.pair
@@ -136,11 +125,10 @@ class SqlStore:
 
     # -- reading ---------------------------------------------------------------------------
     def find_run(self, source: str, file_hash: str) -> IngestRun | None:
-        r = tables.ingest_runs
-        query = select(r).where(r.c.source == source, r.c.file_hash == file_hash)
-        with self.db.connect() as conn:
-            row = conn.execute(query).first()
-        return None if row is None else IngestRun(**row._asdict())
+        with self.db.cursor() as cursor:
+            cursor.execute(self._hot.find_run, (source, file_hash))
+            row = cursor.fetchone()
+        return None if row is None else ingest_hot.run_from(row)
 
     def runs(self, source: str | None = None) -> list[IngestRun]:
         r = tables.ingest_runs
@@ -272,9 +260,9 @@ class SqlStore:
 @dataclass(frozen=True, slots=True)
 class _EncodedChunk:
     run_id: str
-    markings: list[dict[str, str]]
+    markings: list[tuple[str, str]]
     statements: list[tuple[str | None, ...]]
-    rejections: list[dict[str, Any]]
+    rejections: list[tuple[object, ...]]
 
 
 _READ_BATCH = 500
@@ -351,19 +339,3 @@ def _bulk_insert_sql(dialect: str, columns: tuple[str, ...]) -> str:
     values = ", ".join(marker for _ in columns)
     # Column names come from our own constant, never from input.
     return f"INSERT INTO statements ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"  # noqa: S608
-
-
-def _rejection_row(rejection: Rejection) -> dict[str, Any]:
-    return {
-        "run_id": rejection.run_id,
-        "source": rejection.source,
-        "file": rejection.file,
-        "row": rejection.row,
-        "field": rejection.field,
-        "raw": rejection.raw,
-        "reason": rejection.reason,
-    }
-
-
-def _run_row(run: IngestRun) -> dict[str, Any]:
-    return {name: getattr(run, name) for name in IngestRun.__dataclass_fields__}
