@@ -35,11 +35,29 @@ def _plain(value: Any) -> bool:
     keys (the same order by code point and by UTF-16 unit), texts without lone surrogates,
     integers within ES6's safe range, non-integral floats written without an exponent by
     both (1e-4 <= |x| < 1e16), booleans and null."""
+    # Exact built-in types first, mapped without generators: every package and hit/no-hit
+    # batch is checked, and generator expressions over isinstance unions cost as much as the
+    # dump itself.
+    kind = type(value)
+    if kind is str:
+        return _text(value)
+    if kind is dict:
+        return all(map(_ascii_key, value)) and all(map(_plain, value.values()))
+    if kind is list or kind is tuple:
+        return all(map(_plain, value))
+    return _plain_other(value)
+
+
+def _ascii_key(key: Any) -> bool:
+    return isinstance(key, str) and key.isascii()
+
+
+def _plain_other(value: Any) -> bool:
+    """_plain for subclasses of the containers and for scalars other than str."""
     if isinstance(value, list | tuple):
-        return all(_plain(item) for item in value)
+        return all(map(_plain, value))
     if isinstance(value, dict):
-        keys = all(isinstance(k, str) and k.isascii() for k in value)
-        return keys and all(_plain(item) for item in value.values())
+        return all(map(_ascii_key, value)) and all(map(_plain, value.values()))
     return _plain_scalar(value)
 
 

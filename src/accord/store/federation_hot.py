@@ -10,7 +10,7 @@ if any). Table and column names come from federation_tables, never from input.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, fields
+from dataclasses import fields
 
 from accord.store import federation_tables as ft
 from accord.store.database import Database
@@ -85,7 +85,7 @@ class HotFederation:
 
     # -- cosigned heads --------------------------------------------------------------------
     def add_cosignature(self, record: CosignatureRecord) -> None:
-        self._insert_many("cosign", [astuple(record)])
+        self._insert_many("cosign", [_row(record, _COSIGNED)])
 
     def partner_cosignatures(
         self, direction: str, partner: str, min_size: int
@@ -97,10 +97,10 @@ class HotFederation:
 
     # -- outbox and disclosures ------------------------------------------------------------
     def enqueue(self, entry: OutboxEntry) -> None:
-        self._insert_many("enqueue", [astuple(entry)])
+        self._insert_many("enqueue", [_row(entry, _OUTBOX)])
 
     def update_outbox(self, entry: OutboxEntry) -> None:
-        values = astuple(entry)
+        values = _row(entry, _OUTBOX)
         with self.db.cursor(write=True) as cur:
             cur.execute(self._sql["update_outbox"], (*values[1:], values[0]))
 
@@ -130,6 +130,11 @@ class HotFederation:
         if rows:
             with self.db.cursor(write=True) as cur:
                 cur.executemany(self._sql[name], rows)
+
+
+def _row(record: object, names: Sequence[str]) -> tuple[object, ...]:
+    # Every field is a scalar: a shallow tuple, without astuple's recursive deep copy.
+    return tuple(getattr(record, name) for name in names)
 
 
 def _statements(m: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ Table and column names are this module's constants, never input.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, fields
+from dataclasses import fields
 from typing import Any
 
 from accord.model import Marking, Source
@@ -71,7 +71,7 @@ def rejection_row(rejection: Rejection) -> tuple[object, ...]:
 
 
 def run_row(run: IngestRun) -> tuple[object, ...]:
-    return astuple(run)
+    return tuple(getattr(run, name) for name in _RUN)  # scalars: no deep copy needed
 
 
 def run_from(row: Sequence[Any]) -> IngestRun:
