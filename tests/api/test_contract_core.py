@@ -111,3 +111,35 @@ def test_validation_errors_name_the_field(client: TestClient, node: App) -> None
     response = client.get("/api/v1/search", params={"q": "x", "limit": 0}, headers=headers)
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "limit"
+
+
+def test_a_nul_character_in_a_path_or_query_is_refused_on_every_backend(
+    client: TestClient, node: App
+) -> None:
+    headers = bearer(node, "own-analyst")
+    for url, where in (
+        ("/api/v1/entities/abc%00def", "path"),
+        ("/api/v1/search?q=Jo%00van", "query"),
+        ("/api/v1/audit/log?who=a%00", "query"),
+    ):
+        response = client.get(url, headers=headers)
+        assert response.status_code == 422, url
+        assert response.json()["error"] == {
+            "code": "invalid_request",
+            "message": f"a NUL character is not accepted in the request's {where}",
+            "field": where,
+        }
+    assert client.get("/api/v1/search?q=Jovan", headers=headers).status_code == 200
+
+
+def test_a_nul_character_in_a_json_or_form_body_is_refused(client: TestClient, node: App) -> None:
+    form = client.post("/api/v1/token", data={"username": "a\x00b", "password": "x"})
+    assert form.status_code == 422
+    assert form.json()["error"]["field"] == "body"
+    sent = client.post(
+        "/api/v1/resolution/judgements",
+        json={"left_id": "a\x00", "right_id": "b", "verdict": "positive"},
+        headers=bearer(node, "own-analyst"),
+    )
+    assert sent.status_code == 422
+    assert sent.json()["error"]["field"] == "body"

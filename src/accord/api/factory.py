@@ -22,6 +22,7 @@ from accord.api import (
 from accord.api.errors import install_error_handlers
 from accord.api.limits import MIB, BodyLimit
 from accord.api.node import node_router
+from accord.api.nul_guard import NulGuard
 from accord.api.token_uses import TokenUseLog
 from accord.app import App
 from accord.app.idempotency import IdempotencyUseCases
@@ -76,6 +77,7 @@ def create_app(app: App, *, owns_app: bool = False) -> FastAPI:
         api.include_router(module.router)
     api.include_router(node_router(app))
     body, upload = _limits(app.settings.extra, app.settings.max_ingest_bytes)
+    api.add_middleware(NulGuard)  # inside the body limit: what it reads is capped
     api.add_middleware(BodyLimit, default=body, upload=upload, upload_paths=UPLOAD_PATHS)
     api.add_middleware(TokenUseLog, accord=app)
     return api

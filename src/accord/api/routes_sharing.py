@@ -102,7 +102,7 @@ def approvals(
     return keyed_page([asdict(a) for a in found], at, key=lambda item: int(item["id"]))
 
 
-MAX_ID = 2**63 - 1  # the largest id a database integer holds
+MAX_ID = 2**31 - 1  # the largest id an Integer column holds on PostgreSQL (int4)
 
 
 class DecisionIn(BaseModel):

@@ -11,6 +11,16 @@ from accord.model import Judgement, Marking, Statement, Verdict
 from accord.model.search import search_key
 
 _NOT_SEARCHABLE = {"entity", "number", "date"}
+# PostgreSQL text cannot hold NUL; both backends store the visible symbol for it instead, so a
+# record id or an original value read back is the same whichever database holds it.
+NUL, NUL_SYMBOL = "\x00", "\u2400"
+
+
+def storable(value: str | None) -> str | None:
+    """Text as the store keeps it: NUL written as the symbol for NUL (U+2400)."""
+    if value is None or NUL not in value:
+        return value
+    return value.replace(NUL, NUL_SYMBOL)
 
 
 @lru_cache(maxsize=4096)
@@ -42,15 +52,15 @@ def statement_tuple(stmt: Statement, run_id: str, searchable: bool) -> tuple[str
     """One row in STATEMENT_COLUMNS order, for the bulk insert."""
     return (
         stmt.id,
-        stmt.entity_id,
+        storable(stmt.entity_id),
         stmt.schema,
         stmt.prop,
-        stmt.value,
-        cached_search_key(stmt.value) if searchable else None,
-        stmt.original,
-        stmt.source,
-        stmt.agency,
-        stmt.record_id,
+        storable(stmt.value),
+        storable(cached_search_key(stmt.value)) if searchable else None,
+        storable(stmt.original),
+        storable(stmt.source),
+        storable(stmt.agency),
+        storable(stmt.record_id),
         iso(stmt.observed_at),
         iso(stmt.ingested_at),
         stmt.marking.key,

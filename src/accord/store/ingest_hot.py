@@ -67,7 +67,8 @@ def marking_rows(markings: Sequence[Marking]) -> list[tuple[str, str]]:
 
 
 def rejection_row(rejection: Rejection) -> tuple[object, ...]:
-    return tuple(getattr(rejection, name) for name in _REJECTION)
+    values = (getattr(rejection, name) for name in _REJECTION)
+    return tuple(codec.storable(v) if isinstance(v, str) else v for v in values)
 
 
 def run_row(run: IngestRun) -> tuple[object, ...]:
