@@ -111,3 +111,16 @@ def test_checkpoints_stored_elsewhere_between_two_of_ours_are_read_and_checked(a
     ours = checkpoints.checkpoint()
     proof = checkpoints.prove_growth(other.size, ours)
     assert proof.old == other and check_consistency(proof, app.audit.public_key()).ok
+
+
+def test_a_checkpoint_of_the_empty_log_is_met_not_reported_as_truncation(app: App) -> None:
+    if app.audit.verify().entries:
+        pytest.skip("this node's log is not empty at start")
+    empty = maker(app).checkpoint()
+    assert empty.size == 0
+    log(app, 3)
+    report = app.audit.verify()
+    assert report.ok, report.problem
+    later = maker(app).checkpoint()
+    assert later.size == 3
+    assert app.audit.verify().ok

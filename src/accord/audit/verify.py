@@ -97,28 +97,37 @@ def verify_log(
             return VerifyReport(0, len(checkpoints), b"", Problem(min(stored.size, 1), result))
         signed.append(result)
     signed.sort(key=lambda c: c.size)
-    frontier, prev, last_good = Frontier(), GENESIS, 0
+    frontier, prev = Frontier(), GENESIS
+    mismatch, last_good = _settle(signed, frontier, 0)  # checkpoints of the empty log
     for entry in entries:
+        if mismatch is not None:
+            break
         problem = check_entry(entry, frontier.size + 1, prev)
         if problem is not None:
             return VerifyReport(frontier.size, len(signed), frontier.root(), problem)
         frontier.append(leaf_hash(entry.body.encode()))
         prev = entry.hash
-        while signed and signed[0].size == frontier.size:
-            checkpoint = signed.pop(0)
-            if frontier.root().hex() != checkpoint.root:
-                message = (
-                    f"entries {last_good + 1}..{checkpoint.size} differ from the log signed at "
-                    f"{checkpoint.at} (tree of {checkpoint.size})"
-                )
-                return VerifyReport(
-                    frontier.size,
-                    len(checkpoints),
-                    frontier.root(),
-                    Problem(last_good + 1, message),
-                )
-            last_good = checkpoint.size
+        mismatch, last_good = _settle(signed, frontier, last_good)
+    if mismatch is not None:
+        return VerifyReport(frontier.size, len(checkpoints), frontier.root(), mismatch)
     return _truncation(frontier, signed, len(checkpoints))
+
+
+def _settle(
+    signed: list[Checkpoint], frontier: Frontier, last_good: int
+) -> tuple[Problem | None, int]:
+    """Check the checkpoints signed at the frontier's size against it; returns the mismatch, if
+    any, and the size up to which the log matches what was signed."""
+    while signed and signed[0].size == frontier.size:
+        checkpoint = signed.pop(0)
+        if frontier.root().hex() != checkpoint.root:
+            message = (
+                f"entries {last_good + 1}..{checkpoint.size} differ from the log signed at "
+                f"{checkpoint.at} (tree of {checkpoint.size})"
+            )
+            return Problem(last_good + 1, message), last_good
+        last_good = checkpoint.size
+    return None, last_good
 
 
 def _truncation(frontier: Frontier, unmet: list[Checkpoint], checkpoints: int) -> VerifyReport:
