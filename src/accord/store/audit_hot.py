@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from accord.store.audit_base import StoredCheckpoint, StoredEntry
+from accord.store.sql_text import insert_sql, quoted
 
 ENTRY_COLUMNS = ("seq", "at", "kind", "actor", "body", "hash")
 _CHECKPOINT = ("size", "root", "at", "signed")
@@ -24,8 +25,7 @@ _PAGE = 2000
 class HotAudit:
     def __init__(self, engine: Engine, mark: str) -> None:
         self._engine = engine
-        entries = ", ".join(f'"{c}"' for c in ENTRY_COLUMNS)
-        checkpoint = ", ".join(f'"{c}"' for c in _CHECKPOINT)
+        entries, checkpoint = quoted(ENTRY_COLUMNS), quoted(_CHECKPOINT)
         # Table and column names are this module's constants, never input.
         self._entry = f"SELECT {entries} FROM audit_entries WHERE seq = {mark}"  # noqa: S608
         self._after = (
@@ -36,11 +36,7 @@ class HotAudit:
             f"SELECT {checkpoint}, id FROM audit_checkpoints WHERE id > {mark} "  # noqa: S608
             "ORDER BY size, id"
         )
-        marks = ", ".join(mark for _ in _CHECKPOINT)
-        self._add = (
-            f"INSERT INTO audit_checkpoints ({checkpoint}) VALUES ({marks}) "  # noqa: S608
-            "RETURNING id"
-        )
+        self._add = insert_sql("audit_checkpoints", _CHECKPOINT, mark) + " RETURNING id"
 
     def entry(self, seq: int) -> StoredEntry | None:
         rows = self._run(self._entry, (seq,))

@@ -19,6 +19,7 @@ from accord.store.audit_base import LogFilter, LogHead, Sealer, StoredCheckpoint
 from accord.store.audit_hot import ENTRY_COLUMNS, HotAudit
 from accord.store.audit_tables import audit_entries, audit_subjects
 from accord.store.database import Database
+from accord.store.sql_text import insert_sql, row_of
 
 _HEAD_SQL = "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1"
 
@@ -44,10 +45,10 @@ class SqlAuditLog:
         self.db = database
         self._writer = writer_engine(database)
         # Plain driver executemany: the group-commit writer spends its time here, not compiling.
-        mark = "?" if database.dialect == "sqlite" else "%s"
+        mark = database.param_mark
         self._hot = HotAudit(database.engine, mark)
-        self._insert_entries = _insert_sql("audit_entries", ENTRY_COLUMNS, mark)
-        self._insert_subjects = _insert_sql("audit_subjects", ("entity_id", "seq"), mark)
+        self._insert_entries = insert_sql("audit_entries", ENTRY_COLUMNS, mark)
+        self._insert_subjects = insert_sql("audit_subjects", ("entity_id", "seq"), mark)
         # SQLite: BEGIN IMMEDIATE takes the write lock before the head is read (the connection
         # is in autocommit mode, see above); PostgreSQL: the implicit transaction locks the table.
         if database.dialect == "sqlite":
@@ -65,7 +66,7 @@ class SqlAuditLog:
                 cursor.execute(_HEAD_SQL)
                 row = cursor.fetchone()
                 entries = seal(None if row is None else LogHead(int(row[0]), str(row[1])))
-                rows = [tuple(getattr(e, name) for name in ENTRY_COLUMNS) for e in entries]
+                rows = [row_of(e, ENTRY_COLUMNS) for e in entries]
                 cursor.executemany(self._insert_entries, rows)
                 links = [
                     (entity_id, entry.seq)
@@ -155,13 +156,6 @@ def _filtered(where: LogFilter) -> Select[Any]:
     if where.limit is not None:
         query = query.limit(where.limit)
     return query
-
-
-def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
-    names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(mark for _ in columns)
-    # Table and column names are this module's constants, never input.
-    return f"INSERT INTO {table} ({names}) VALUES ({values})"  # noqa: S608
 
 
 def _entry_from(row: Any) -> StoredEntry:

@@ -20,6 +20,7 @@ from accord.store.federation_base import (
     InboxRecord,
     OutboxEntry,
 )
+from accord.store.sql_text import insert_sql, row_of
 
 _BATCH = 500
 _INBOX = tuple(c.name for c in ft.fed_inbox.c if c.name not in ("id", "accepted_id"))
@@ -85,7 +86,7 @@ class HotFederation:
 
     # -- cosigned heads --------------------------------------------------------------------
     def add_cosignature(self, record: CosignatureRecord) -> None:
-        self._insert_many("cosign", [_row(record, _COSIGNED)])
+        self._insert_many("cosign", [row_of(record, _COSIGNED)])
 
     def partner_cosignatures(
         self, direction: str, partner: str, min_size: int
@@ -97,10 +98,10 @@ class HotFederation:
 
     # -- outbox and disclosures ------------------------------------------------------------
     def enqueue(self, entry: OutboxEntry) -> None:
-        self._insert_many("enqueue", [_row(entry, _OUTBOX)])
+        self._insert_many("enqueue", [row_of(entry, _OUTBOX)])
 
     def update_outbox(self, entry: OutboxEntry) -> None:
-        values = _row(entry, _OUTBOX)
+        values = row_of(entry, _OUTBOX)
         with self.db.cursor(write=True) as cur:
             cur.execute(self._sql["update_outbox"], (*values[1:], values[0]))
 
@@ -132,11 +133,6 @@ class HotFederation:
                 cur.executemany(self._sql[name], rows)
 
 
-def _row(record: object, names: Sequence[str]) -> tuple[object, ...]:
-    # Every field is a scalar: a shallow tuple, without astuple's recursive deep copy.
-    return tuple(getattr(record, name) for name in names)
-
-
 def _statements(m: str) -> dict[str, str]:
     """Each per-package statement's text, `m` the dialect's parameter mark."""
     inbox = ", ".join(("id", *_INBOX))
@@ -144,28 +140,25 @@ def _statements(m: str) -> dict[str, str]:
     outbox = ", ".join(_OUTBOX)
     approval = ", ".join(_APPROVAL)
     settings = ", ".join(f"{c} = {m}" for c in _OUTBOX[1:])
+
+    def _new(table: str, columns: Sequence[str]) -> str:  # a row already stored is skipped
+        return insert_sql(table, columns, m, skip_duplicates=True)
+
     return {
         "version": "SELECT count(*), max(updated_at) FROM fed_documents",
         "watch_version": "SELECT count(*), coalesce(max(id), 0) FROM fed_watch",
         "inbox_accepted": f"SELECT {inbox} FROM fed_inbox WHERE accepted_id = {m}",  # noqa: S608
-        "record_inbox": _insert("fed_inbox", (*_INBOX, "accepted_id"), m),
-        "received": _insert("fed_received", ("partner", "remote_id", "local_id"), m),
-        "cosign": _insert("fed_cosignatures", _COSIGNED, m),
+        "record_inbox": _new("fed_inbox", (*_INBOX, "accepted_id")),
+        "received": _new("fed_received", ("partner", "remote_id", "local_id")),
+        "cosign": _new("fed_cosignatures", _COSIGNED),
         "cosigned": f"SELECT {cosigned} FROM fed_cosignatures WHERE direction = {m} "  # noqa: S608
         f"AND partner = {m} AND size >= {m} ORDER BY size",
-        "enqueue": _insert("fed_outbox", _OUTBOX, m),
+        "enqueue": _new("fed_outbox", _OUTBOX),
         "update_outbox": f"UPDATE fed_outbox SET {settings} WHERE package_id = {m}",  # noqa: S608
         "pending": f"SELECT {outbox} FROM fed_outbox WHERE state = {m} "  # noqa: S608
         "ORDER BY created_at, package_id",
-        "disclose": _insert("fed_disclosures", ("statement_id", "partner", "package_id"), m),
+        "disclose": _new("fed_disclosures", ("statement_id", "partner", "package_id")),
         "approvals": f"SELECT {approval} FROM fed_approvals WHERE state = {m} "  # noqa: S608
         f"AND id > {m} ORDER BY id",
         "disclosed": f"SELECT statement_id FROM fed_disclosures WHERE package_id = {m}",  # noqa: S608
     }
-
-
-def _insert(table: str, columns: Sequence[str], mark: str) -> str:
-    """INSERT that skips a row whose key is already stored (SQLite and PostgreSQL alike)."""
-    names = ", ".join(columns)
-    marks = ", ".join(mark for _ in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"  # noqa: S608

@@ -16,6 +16,7 @@ from typing import Any
 from accord.model import Marking, Source
 from accord.store import codec
 from accord.store.base import IngestRun, Rejection
+from accord.store.sql_text import insert_sql, quoted, row_of
 
 _RUN = tuple(f.name for f in fields(IngestRun))
 _SOURCE = ("agency", "label", "country", "marking_key", "review_years", "mopi_group")
@@ -27,15 +28,15 @@ class HotIngest:
         m = param_mark
         self._m = m
         self._by_size: dict[int, str] = {}
-        self.find_run = f'SELECT {_names(_RUN)} FROM ingest_runs WHERE "source" = {m} '  # noqa: S608
+        self.find_run = f'SELECT {quoted(_RUN)} FROM ingest_runs WHERE "source" = {m} '  # noqa: S608
         self.find_run += f"AND file_hash = {m}"
-        self.insert_run = _insert("ingest_runs", _RUN, m)
-        self.insert_markings = _insert("markings", ("key", "data"), m) + " ON CONFLICT DO NOTHING"
-        self.insert_rejections = _insert("quarantine", _REJECTION, m)
+        self.insert_run = insert_sql("ingest_runs", _RUN, m)
+        self.insert_markings = insert_sql("markings", ("key", "data"), m, skip_duplicates=True)
+        self.insert_rejections = insert_sql("quarantine", _REJECTION, m)
         # One statement for insert-or-update; both SQLite (3.24+) and PostgreSQL accept it.
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in _SOURCE)
         self.upsert_source = (
-            _insert("sources", ("name", *_SOURCE), m)
+            insert_sql("sources", ("name", *_SOURCE), m)
             + f' ON CONFLICT ("name") DO UPDATE SET {updates}'
         )
 
@@ -67,22 +68,13 @@ def marking_rows(markings: Sequence[Marking]) -> list[tuple[str, str]]:
 
 
 def rejection_row(rejection: Rejection) -> tuple[object, ...]:
-    values = (getattr(rejection, name) for name in _REJECTION)
+    values = row_of(rejection, _REJECTION)
     return tuple(codec.storable(v) if isinstance(v, str) else v for v in values)
 
 
 def run_row(run: IngestRun) -> tuple[object, ...]:
-    return tuple(getattr(run, name) for name in _RUN)  # scalars: no deep copy needed
+    return row_of(run, _RUN)
 
 
 def run_from(row: Sequence[Any]) -> IngestRun:
     return IngestRun(*row)
-
-
-def _names(columns: Sequence[str]) -> str:
-    return ", ".join(f'"{c}"' for c in columns)
-
-
-def _insert(table: str, columns: Sequence[str], mark: str) -> str:
-    marks = ", ".join(mark for _ in columns)
-    return f"INSERT INTO {table} ({_names(columns)}) VALUES ({marks})"  # noqa: S608

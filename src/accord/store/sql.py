@@ -18,6 +18,7 @@ from accord.store import codec, ingest_hot, tables
 from accord.store.base import Chunk, IngestRun, Rejection, StoreError
 from accord.store.database import Database
 from accord.store.prefetch import prefetch
+from accord.store.sql_text import insert_sql
 
 
 def insert_ignoring_duplicates(db: Database, table: Table) -> Insert:
@@ -32,7 +33,9 @@ class SqlStore:
         self.db = database
         self.model = model or load_model()
         self._markings: dict[str, Marking] = {}
-        self._bulk_statement_sql = _bulk_insert_sql(database.dialect, codec.STATEMENT_COLUMNS)
+        self._bulk_statement_sql = insert_sql(
+            "statements", codec.STATEMENT_COLUMNS, database.param_mark, skip_duplicates=True
+        )
         self._reads = HotReads(database.dialect)
         self._hot = ingest_hot.HotIngest(database.param_mark)
         self._searchable = {
@@ -329,13 +332,3 @@ def _statement_from(row: Any, markings: dict[str, Marking]) -> Statement:
 
 
 _parse_time = lru_cache(maxsize=65536)(datetime.fromisoformat)
-
-
-def _bulk_insert_sql(dialect: str, columns: tuple[str, ...]) -> str:
-    """Driver-level INSERT for the hot path: SQLAlchemy's per-row parameter processing costs more
-    than the insert itself at ingest volumes."""
-    marker = "%s" if dialect == "postgresql" else "?"
-    names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(marker for _ in columns)
-    # Column names come from our own constant, never from input.
-    return f"INSERT INTO statements ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"  # noqa: S608
