@@ -13,12 +13,15 @@ from accord.app.sharing_transport import Transport
 from accord.audit.events import EventKind
 from accord.model import Statement
 from accord.sharing.alerts import AlertMatch, WatchIndex, identifier_key
-from accord.store.federation_base import AlertRecord, FederationStore, WatchEntry
+from accord.store.federation_base import (
+    WEBHOOK_PENDING,
+    AlertRecord,
+    FederationStore,
+    WatchEntry,
+)
 
 if TYPE_CHECKING:
     from accord.app.core import App
-
-PENDING = "pending"
 
 
 class Watcher:
@@ -128,7 +131,7 @@ class Watcher:
                 created_at=datetime.now(UTC).isoformat(),
                 package_id=package_id,
                 case_ref=match.watch.case_ref,
-                webhook_status=PENDING if match.watch.webhook else "",
+                webhook_status=WEBHOOK_PENDING if match.watch.webhook else "",
             )
             for match in matches
         ]

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+# An alert's webhook status until its webhook has been called (then the answer, or the error).
+WEBHOOK_PENDING = "pending"
+
 
 @dataclass(frozen=True, slots=True)
 class OutboxEntry:

@@ -13,6 +13,7 @@ from accord.store import federation_tables as ft
 from accord.store import tables
 from accord.store.database import Database
 from accord.store.federation_base import (
+    WEBHOOK_PENDING,
     AlertRecord,
     ApprovalRequest,
     CosignatureRecord,
@@ -56,8 +57,6 @@ class SqlFederationStore(HotFederation):
         query = select(c).where(c.c.direction == direction).order_by(c.c.partner, c.c.size)
         if min_size:
             query = query.where(c.c.size >= min_size)
-        if partner:
-            query = query.where(c.c.partner == partner)
         with self.db.connect() as conn:
             return [CosignatureRecord(**row._asdict()) for row in conn.execute(query)]
 
@@ -169,7 +168,7 @@ class SqlFederationStore(HotFederation):
     def alerts_awaiting_webhook(self, limit: int = 500) -> list[AlertRecord]:
         a = ft.fed_alerts
         status = a.c.webhook_status
-        retry = (status == "pending") | status.like("failed%") | status.like("5%")
+        retry = (status == WEBHOOK_PENDING) | status.like("failed%") | status.like("5%")
         query = select(a).where(retry | (status == "429")).order_by(a.c.id).limit(limit)
         with self.db.connect() as conn:
             return [AlertRecord(**row._asdict()) for row in conn.execute(query)]
