@@ -71,6 +71,9 @@ class Context:
         self.clusters = clusters
         self._adjacent: dict[str, set[str]] = {}
         self._first: dict[str, set[str]] = {}
+        # measure() and with_context() ask for the same pairs, and a record is in many pairs.
+        self._around: dict[str, set[str]] = {}
+        self._levels: dict[tuple[str, str], int] = {}
         for record, people in neighbours.of.items():
             near = {clusters.get(p, p) for p in people}
             self._first[record] = near
@@ -81,14 +84,23 @@ class Context:
 
     def around(self, record: str) -> set[str]:
         """Clusters of the record's neighbours and of theirs."""
-        near = self._first.get(record, set())
-        found = set(near)
-        for cluster in near:
-            found |= self._adjacent.get(cluster, set())
+        found = self._around.get(record)
+        if found is None:
+            near = self._first.get(record, set())
+            found = set(near)
+            for cluster in near:
+                found |= self._adjacent.get(cluster, set())
+            self._around[record] = found
         return found
 
     def level(self, a: str, b: str) -> int:
         """Index in LEVELS of how the two records' company agrees."""
+        found = self._levels.get((a, b))
+        if found is None:
+            found = self._levels[(a, b)] = self._level(a, b)
+        return found
+
+    def _level(self, a: str, b: str) -> int:
         own = {self.clusters.get(a, a), self.clusters.get(b, b)}
         if (self._first.get(a, set()) & self._first.get(b, set())) - own:
             return 0
