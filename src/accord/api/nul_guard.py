@@ -36,9 +36,10 @@ class NulGuard:
         if where:
             await _refuse(send, where)
             return
-        if _content_type(scope).startswith(CHECKED_BODIES):
+        content_type = _content_type(scope)
+        if content_type.startswith(CHECKED_BODIES):
             body = await _read_body(receive)
-            if _nul_in_body(body, _content_type(scope)):
+            if _nul_in_body(body, content_type):
                 await _refuse(send, "body")
                 return
             receive = _replay(body)
