@@ -226,6 +226,7 @@ class ResolutionUseCases:
             res.MERGE_THRESHOLD,
             birth_dates=res.birth_dates(features),
             identifiers=res.identifiers(features),
+            vouched=res.vouched_by(features),
         )
         previous = {e: clusters[e] for e in affected}
         self.store.move(local.clusters, run_id="judgement")

@@ -27,6 +27,7 @@ from accord.resolve.realtime import JudgementIndex, LinkResult, Match, RealTimeL
 from accord.resolve.records import PERSON_PROPS, PERSON_SCHEMATA, PersonRecord, group_records
 from accord.resolve.review import ReviewItem, review_queue
 from accord.resolve.scoring import Contribution, Explanation, ModelMismatch, Scorer
+from accord.resolve.vouching import vouched_by
 
 __all__ = [
     "CONTEXT_SCHEMATA",
@@ -66,6 +67,7 @@ __all__ = [
     "review_queue",
     "train",
     "unusable_reason",
+    "vouched_by",
     "with_context_contribution",
     "with_links",
 ]

@@ -24,6 +24,7 @@ from accord.resolve.person_model import COMPARISONS, person_settings
 from accord.resolve.priors import field_priors
 from accord.resolve.pruning import for_prediction
 from accord.resolve.records import PersonRecord
+from accord.resolve.vouching import vouched_by
 
 MERGE_THRESHOLD = 0.5
 KEEP_THRESHOLD = 0.2
@@ -135,4 +136,5 @@ def _cluster(
         threshold,
         birth_dates=birth_dates(prepared.features),
         identifiers=identifiers(prepared.features),
+        vouched=vouched_by(prepared.features),
     )

@@ -8,7 +8,7 @@ Judgements that cannot all hold (a chain of positives across a negative) are rep
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.model import Judgement, Verdict
@@ -105,12 +105,14 @@ def cluster(
     *,
     birth_dates: Mapping[str, str | None] | None = None,
     identifiers: Mapping[str, frozenset[str]] | None = None,
+    vouched: Callable[[str, str], bool] | None = None,
 ) -> Clustering:
     """Join pairs at or above threshold, strongest first, never across a negative judgement
     nor between clusters whose full birth dates conflict (see accord.resolve.conflicts) unless
     the pair itself is near certain (CERTAIN: evidence beyond a name, such as an address and an
-    identity number, outweighs a mistyped date; a chain of name-only links never gets there)."""
-    partition = Partition(guard=BirthDateGuard(birth_dates or {}, identifiers))
+    identity number, outweighs a mistyped date; a chain of name-only links never gets there).
+    `vouched(a, b)` says a pair's own evidence allows two slips in the dates (resolve/vouching)."""
+    partition = Partition(guard=BirthDateGuard(birth_dates or {}, identifiers, vouched))
     known = set(entity_ids)
     for item in known:
         partition.find(item)

@@ -3,23 +3,30 @@
 Two full birth dates that no clerical slip explains (not equal, not day and month swapped, not
 one edit apart) belong to two people. Without this guard a chain of name-only links (a payment
 report naming `ARBEN KRASNIQI` and nothing else) joins every namesake into one cluster. A link
-between two records that share an identity document is left to the model: the
-document may outweigh a mistyped date.
+between two records that share an identity document is left to the model: the document may
+outweigh a mistyped date. A link between two records with the same person's name at the same
+address (resolve/vouching.py) allows two slips (`1957-10-24` and `1957-12-04`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from rapidfuzz.distance import OSA
 
 FULL = len("1987-03-12")
 SLIPS = 1
+VOUCHED_SLIPS = 2
 
 
-def dates_compatible(a: str, b: str) -> bool:
-    """Whether two full dates can be one person's: equal, day/month swapped, or one slip apart."""
-    if a == b or OSA.distance(a, b) <= SLIPS:
+def _never(a: str, b: str) -> bool:
+    return False
+
+
+def dates_compatible(a: str, b: str, slips: int = SLIPS) -> bool:
+    """Whether two full dates can be one person's: equal, day/month swapped, or `slips` slips
+    (edits or adjacent swaps) apart."""
+    if a == b or OSA.distance(a, b) <= slips:
         return True
     return a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7]
 
@@ -31,6 +38,7 @@ class BirthDateGuard:
         self,
         dates: Mapping[str, str | None],
         identifiers: Mapping[str, frozenset[str]] | None = None,
+        vouched: Callable[[str, str], bool] | None = None,
     ) -> None:
         self.dates: dict[str, frozenset[str]] = {
             entity: frozenset({date})
@@ -38,6 +46,7 @@ class BirthDateGuard:
             if date and len(date) == FULL
         }
         self.identifiers = identifiers or {}
+        self.vouched = vouched or _never
 
     def conflict(self, a: str, b: str, root_a: str, root_b: str) -> bool:
         """Whether linking records a and b (in clusters root_a and root_b) joins two people."""
@@ -46,7 +55,8 @@ class BirthDateGuard:
         left, right = self.dates.get(root_a), self.dates.get(root_b)
         if not left or not right:
             return False
-        return not any(dates_compatible(x, y) for x in left for y in right)
+        slips = VOUCHED_SLIPS if self.vouched(a, b) else SLIPS
+        return not any(dates_compatible(x, y, slips) for x in left for y in right)
 
     def merge(self, into: str, other: str) -> None:
         moved = self.dates.pop(other, None)

@@ -27,6 +27,7 @@ Features = dict[str, Any]
 NO_NAME_OR_IDENTIFIER = "no usable name or identifier"
 FULL_DATE = len("1987-03-12")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_DIGIT = re.compile(r"[0-9]")
 
 FEATURE_COLUMNS = (
     "entity_id",
@@ -46,11 +47,20 @@ FEATURE_COLUMNS = (
     "document_prefix",
     "nationality",
     "address",
+    "address_numbers",
     "accounts",
     "vehicles",
 )
 LIST_COLUMNS = frozenset(
-    {"name_phonetic", "name_blocking", "phones", "documents", "accounts", "vehicles"}
+    {
+        "name_phonetic",
+        "name_blocking",
+        "phones",
+        "documents",
+        "address_numbers",
+        "accounts",
+        "vehicles",
+    }
 )
 
 
@@ -87,6 +97,13 @@ def _address(record: PersonRecord) -> str | None:
     return cleaned or None
 
 
+def address_numbers(address: str | None) -> list[str] | None:
+    """The tokens of a cleaned address that hold a digit (house number, postcode, flat), distinct
+    and sorted: what two spellings of one address keep in common when street and suburb differ."""
+    found = sorted({token for token in (address or "").split() if _DIGIT.search(token)})
+    return found or None
+
+
 @lru_cache(maxsize=131072)
 def _name_keys(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Normalised name, phonetic and blocking keys; cached, as names repeat across records."""
@@ -112,6 +129,7 @@ def _name_columns(name: str | None) -> Features:
 def features_of(record: PersonRecord) -> Features:
     name = display_name(record)
     dob = record.first("birthDate")
+    address = _address(record)
     documents = _canonical_all(
         record.get("passportNumber") + record.get("idNumber") + record.get("linkedDocument"),
         canonical_document,
@@ -130,7 +148,8 @@ def features_of(record: PersonRecord) -> Features:
         "document": documents[0] if documents else None,
         "document_prefix": documents[0][:4] if documents else None,
         "nationality": record.first("nationality"),
-        "address": _address(record),
+        "address": address,
+        "address_numbers": address_numbers(address),
         "accounts": _canonical_all(record.get("linkedAccount"), _iban),
         "vehicles": _canonical_all(record.get("linkedVehicle"), canonical_plate),
     }

@@ -109,6 +109,12 @@ BLOCKING_RULES = (
     BlockingRule(("dob_full", "initial")),
     BlockingRule(("name_phonetic", "dob_full"), exploded=("name_phonetic",)),
     BlockingRule(("name_phonetic", "document_prefix"), exploded=("name_phonetic",)),
+    # A house number or postcode with the full date, or with one name's sound, reaches a record
+    # whose given name was replaced or whose date is missing (see docs/resolution.md).
+    BlockingRule(("dob_full", "address_numbers"), exploded=("address_numbers",)),
+    BlockingRule(
+        ("name_phonetic", "address_numbers"), exploded=("name_phonetic", "address_numbers")
+    ),
 )
 
 
