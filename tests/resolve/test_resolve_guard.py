@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from accord.resolve import cluster
+from accord.resolve import birth_dates, cluster
 from accord.resolve.calibration import corrected_u, without_sampled_matches
 from accord.resolve.clustering import CERTAIN
-from accord.resolve.conflicts import dates_compatible
+from accord.resolve.conflicts import BirthDateGuard, dates_compatible, years_compatible
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,54 @@ def test_dates_compatible_allows_one_slip_or_a_swap(
 ) -> None:
     assert dates_compatible(left, right) is compatible
     assert dates_compatible(right, left) is compatible
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "compatible"),
+    [
+        ("1974", "1974", True),
+        ("1974", "1975", True),
+        ("1974", "1947", True),
+        ("1974", "2009", False),
+    ],
+)
+def test_years_compatible_allows_one_slip(left: str, right: str, compatible: bool) -> None:
+    assert years_compatible(left, right) is compatible
+    assert years_compatible(right, left) is compatible
+
+
+def test_a_year_given_alone_keeps_apart_a_namesake_born_decades_later() -> None:
+    # `Noorullah Hakiim`, born 1974, and `Noorullah Hakimi`, born 2009-01-08, via a name-only c.
+    edges = [("a", "c", 0.95), ("c", "b", 0.9)]
+    dates = {"a": "1974", "b": "2009-01-08", "c": None}
+    found = cluster("abc", edges, [], 0.5, birth_dates=dates).clusters
+    assert found["a"] == found["c"] != found["b"]
+    direct = cluster("ab", [("a", "b", 0.95)], [], 0.5, birth_dates=dates).clusters
+    assert direct["a"] != direct["b"]
+
+
+def test_a_year_alone_joins_a_full_date_of_that_year_or_one_slip_from_it() -> None:
+    for year in ("2009", "2008"):
+        dates = {"a": year, "b": "2009-01-08"}
+        found = cluster("ab", [("a", "b", 0.9)], [], 0.5, birth_dates=dates).clusters
+        assert found["a"] == found["b"]
+
+
+def test_full_dates_decide_when_both_clusters_hold_them() -> None:
+    # a's cluster also holds a stray year (1950); b's full date is one slip from a's.
+    guard = BirthDateGuard({"a": "1991-06-22", "x": "1950", "b": "1991-06-23", "y": "1950"})
+    guard.merge("a", "x")
+    assert not guard.conflict("a", "b", "a", "b")
+    assert guard.conflict("y", "b", "y", "b")
+
+
+def test_birth_dates_gives_the_full_date_or_else_the_year() -> None:
+    features = {
+        "a": {"dob_full": "1991-06-22", "dob_year": 1991},
+        "b": {"dob_full": None, "dob_year": 1974},
+        "c": {"dob_full": None, "dob_year": None},
+    }
+    assert birth_dates(features) == {"a": "1991-06-22", "b": "1974", "c": None}
 
 
 def test_a_name_only_record_does_not_chain_two_namesakes_with_different_birth_dates() -> None:

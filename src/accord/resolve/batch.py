@@ -72,7 +72,11 @@ def record_table(features: Mapping[str, Features]) -> RecordTable:
 
 
 def birth_dates(features: Mapping[str, Features]) -> dict[str, str | None]:
-    return {entity: row["dob_full"] for entity, row in features.items()}
+    """Each record's full birth date, or its birth year when that is all it gives."""
+    return {
+        entity: row["dob_full"] or (f"{row['dob_year']:04d}" if row["dob_year"] else None)
+        for entity, row in features.items()
+    }
 
 
 def identifiers(features: Mapping[str, Features]) -> dict[str, frozenset[str]]:
