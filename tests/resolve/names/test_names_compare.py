@@ -50,6 +50,8 @@ def test_the_same_name_in_another_script_scores_one(left: str, right: str) -> No
     [
         ("Jovan Petrović", "Jovana Petrović", 0.6),
         ("Aleksandar Nikolić", "Aleksandra Nikolić", 0.6),
+        ("Petar Marković", "Petra Marković", 0.6),
+        ("Arben Krasniqi", "Arbena Krasniqi", 0.6),
         ("Mohammed Ahmed", "Mohammed Ali", 0.7),
         ("Nikola Đorđević", "Nikola Đurić", 0.8),
         ("Jamal Saleh", "Kamal Saleh", 0.9),
@@ -57,6 +59,29 @@ def test_the_same_name_in_another_script_scores_one(left: str, right: str) -> No
 )
 def test_distinct_people_with_close_names_stay_apart(left: str, right: str, ceiling: float) -> None:
     assert name_similarity(left, right) < ceiling
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Cengiz YILMAZ", "Cengiz YILMZA"), ("Huseyin ASLAN", "Huseyin ASLNA")],
+)
+def test_two_letters_swapped_before_a_final_a_are_a_slip_not_a_sex_variant(
+    left: str, right: str
+) -> None:
+    assert name_similarity(left, right) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("ALI REZA RAHIMI", "Alireza RAHIMI"),
+        ("Alireza Rezaei", "Ali Reza Rezaei"),
+        ("Mohammad Ali Karimi", "Mohammadali Karimi"),
+    ],
+)
+def test_a_name_written_as_one_word_or_two_is_the_same_name(left: str, right: str) -> None:
+    assert name_similarity(left, right) == 1.0
+    assert compare_names(left, right).unmatched_left == ()
 
 
 def test_a_missing_middle_name_costs_less_than_a_different_one() -> None:

@@ -4,7 +4,8 @@ Tokens are aligned greedily, best pair first, so order never matters. The score 
 the aligned token similarities pulled towards the weakest one (one clearly different given name
 makes "Mohammed Ahmed" and "Mohammed Ali" different people), times a mild factor for each token
 only one name has (a patronymic, a second given name) and a stronger one when a single token is
-all that two names share.
+all that two names share. A name written as one word in one record and as two in another
+("Alireza" and "Ali Reza", "Mohammadali" and "Mohammad Ali") is one token on both sides.
 """
 
 from __future__ import annotations
@@ -68,6 +69,22 @@ def _align(left: list[str], right: list[str]) -> list[TokenMatch]:
     return matches
 
 
+def _rejoined(tokens: list[str], other: list[str]) -> list[str]:
+    """`tokens` with any two of them that `other` writes as one word joined into that word."""
+    if len(tokens) < 2 or len(tokens) <= len(other):
+        return tokens
+    for word in other:
+        for i, j in ((i, j) for i in range(len(tokens)) for j in range(len(tokens)) if i != j):
+            if tokens[i] + tokens[j] == word:
+                kept = [t for k, t in enumerate(tokens) if k not in (i, j)]
+                return _rejoined([*kept, word], other)
+    return tokens
+
+
+def _as_written_alike(left: list[str], right: list[str]) -> tuple[list[str], list[str]]:
+    return _rejoined(left, right), _rejoined(right, left)
+
+
 def _extra_factor(left: list[str], right: list[str]) -> float:
     extra = abs(len(left) - len(right))
     if not extra:
@@ -106,7 +123,7 @@ def _aligned_similarities(left: list[str], right: list[str]) -> list[float]:
 
 def compare_normalised(left: str, right: str) -> NameComparison:
     """Compare two names already normalised by normalise_name."""
-    tokens_left, tokens_right = left.split(), right.split()
+    tokens_left, tokens_right = _as_written_alike(left.split(), right.split())
     matches = _align(tokens_left, tokens_right)
     factor = _extra_factor(tokens_left, tokens_right)
     total = len(tokens_left) + len(tokens_right)
@@ -133,7 +150,7 @@ def similarity_of_normalised(left: str, right: str) -> float:
     """The score of compare_normalised without building the explanation (the hot path)."""
     if left == right:
         return 1.0 if left else 0.0
-    tokens_left, tokens_right = left.split(), right.split()
+    tokens_left, tokens_right = _as_written_alike(left.split(), right.split())
     similarities = _aligned_similarities(tokens_left, tokens_right)
     return _score(similarities, _extra_factor(tokens_left, tokens_right))
 

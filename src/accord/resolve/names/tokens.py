@@ -4,8 +4,10 @@ Spelling is the normalised Levenshtein similarity, stricter than Jaro-Winkler on
 differences that separate distinct people (Petrović/Perović, Đurić/Đukić).
 
 Tokens from Arabic script carry few vowels, so for them the key counts for more than the spelling.
-A token that is another plus a final -a (Jovan/Jovana, Arben/Arbena) is a different person of
-the other sex in these naming systems, however close the spelling.
+A token that is another plus a final -a (Jovan/Jovana, Arben/Arbena), or an -ar name with its
+vowel dropped before the -a (Petar/Petra, Aleksandar/Aleksandra), is a different person of the
+other sex in these naming systems, however close the spelling. Other endings that differ by a
+final a are typing slips (Yilmaz/Yilmza, Aslan/Aslna), not sex variants.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ def is_skeletal(token: str) -> bool:
 
 def is_sex_variant(left: str, right: str) -> bool:
     """Whether the tokens are a masculine and a feminine form (Jovan/Jovana, Petar/Petra)."""
-    ends = {left[-1:], right[-1:]}
-    return (
-        "a" in ends
-        and not ends <= _VOWELS
-        and abs(len(left) - len(right)) <= 1
-        and token_key(left) == token_key(right)
+    if token_key(left) != token_key(right):
+        return False
+    short, long = sorted((left, right), key=len)
+    if long == short + "a":
+        return short[-1:] not in _VOWELS
+    return len(left) == len(right) and any(
+        masculine.endswith("ar") and feminine == masculine[:-2] + "ra"
+        for masculine, feminine in ((left, right), (right, left))
     )
 
 

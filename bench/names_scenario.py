@@ -1,0 +1,65 @@
+"""Name pairs the hand-written tables never saw: the renderings in generated scenario records.
+
+The scenario's sources write each person's name as their agency would (Cyrillic at the Serbian
+border police, surname first in capitals in payment reports, typing slips, dropped or added
+middle names). Positives are every two distinct renderings of one true person; negatives are two
+different people whose records share a name blocking key, the namesakes and near-namesakes a
+resolver actually has to tell apart. Negatives whose normalised names are equal (two men both
+written `Mehmet Kaya`) are reported apart: no name measure can separate them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+from accord.app import Actor, App
+from accord.resolve import PERSON_SCHEMATA, features_of, group_records
+from accord.scenario import load_truth
+from accord.settings import Settings
+
+ACTOR = Actor("bench", roles=frozenset({"analyst"}), purpose="benchmark")
+NamePair = tuple[str, str, bool, bool]  # left, right, same person, same normalised name
+MAX_BUCKET = 60  # people per blocking key drawn into negatives, so one common key cannot dominate
+
+
+def person_names(seed: int, people: int) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(true person, raw name, normalised name, blocking keys) of every named person record."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "scenario"
+        with App(Settings(data_dir=Path(tmp) / "data")) as app:
+            app.scenario.generate(ACTOR, folder, seed=seed, people=people)
+            app.scenario.ingest_all(ACTOR, folder)
+            truth = load_truth(folder).entity_ids(app.settings.node_secret())
+            found = []
+            for record in group_records(app.store.iter_statements(schema=PERSON_SCHEMATA)):
+                person = truth.get(record.entity_id, "")
+                features = features_of(record)
+                if person.startswith("P") and features["name"] and features["name_norm"]:
+                    keys = tuple(features["name_blocking"] or ())
+                    found.append((person, features["name"], features["name_norm"], keys))
+            return found
+
+
+def scenario_pairs(seeds: list[int], people: int) -> list[NamePair]:
+    positives: set[tuple[str, str]] = set()
+    negatives: dict[tuple[str, str], bool] = {}
+    for seed in seeds:
+        records = person_names(seed, people)
+        renderings: dict[str, set[str]] = defaultdict(set)
+        by_key: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+        for person, raw, norm, keys in records:
+            renderings[person].add(raw)
+            for key in keys:
+                by_key[key].add((raw, norm, person))
+        for names in renderings.values():
+            positives.update(combinations(sorted(names), 2))
+        for bucket in by_key.values():
+            for (a, norm_a, pa), (b, norm_b, pb) in combinations(sorted(bucket)[:MAX_BUCKET], 2):
+                if pa != pb and a != b:
+                    negatives[(a, b) if a < b else (b, a)] = norm_a == norm_b
+    same = [(a, b, True, False) for a, b in sorted(positives)]
+    return same + [(a, b, False, equal) for (a, b), equal in sorted(negatives.items())
+                   if (a, b) not in positives]  # fmt: skip
