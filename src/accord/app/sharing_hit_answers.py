@@ -19,6 +19,7 @@ from accord.sharing.hitindex import HitIndex
 from accord.sharing.hitnohit import HitQuery, QueryError
 from accord.sharing.inbox import Incoming
 from accord.sharing.packages import seal
+from accord.sharing.person_encodings import LEGACY_ENCODING
 from accord.sharing.pseudonyms import pseudonym_key
 from accord.sharing.refusal import PackageRefused
 from accord.sharing.registry import Partner
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 MAX_QUERIES_PER_PACKAGE = 100
 DATA_CHANGES = (EventKind.COLLECTION, EventKind.ALTERATION, EventKind.ERASURE)
 PERSON_THRESHOLD = "person_threshold"  # payload field of a hit query
+PERSON_ENCODING = "person_encoding"  # payload field of a hit query; absent: clk-v1 (older nodes)
 HIT_TTL = timedelta(minutes=5)
 
 
@@ -56,6 +58,7 @@ class HitAnswers:
             queries = [HitQuery.from_dict(item) for item in raw]
         except (QueryError, TypeError, AttributeError) as exc:
             raise PackageRefused("malformed", f"hit query: {exc}") from None
+        _same_encoding(incoming, queries)
         _same_threshold(incoming, queries)
         index = self.index(incoming.agreement)
         answers = [index.query(q).to_dict() for q in queries]
@@ -105,10 +108,10 @@ class HitAnswers:
         statements would miss a rectification and would cost a scan of the store per batch."""
         version = self.app.audit.log.last_seq_of(DATA_CHANGES)
         cached = self._indexes.get(agreement.id)
-        threshold = agreement.hit.person_threshold
-        if cached is not None and cached[0] == version and cached[1].threshold == threshold:
+        threshold, encoding = agreement.hit.person_threshold, agreement.hit.person_encoding
+        if cached is not None and cached[0] == version and _same_index(cached[1], agreement):
             return cached[1]
-        index = HitIndex(threshold)
+        index = HitIndex(threshold, encoding)
         index_entities(
             index,
             self._entities(),
@@ -145,4 +148,25 @@ def _same_threshold(incoming: Incoming, queries: list[HitQuery]) -> None:
             "threshold-mismatch",
             f"person queries asked at threshold {theirs!r}; agreement "
             f"{incoming.agreement.id} v{incoming.agreement.version} here says {ours}",
+        )
+
+
+def _same_index(index: HitIndex, agreement: Agreement) -> bool:
+    hit = agreement.hit
+    return index.threshold == hit.person_threshold and index.encoding == hit.person_encoding
+
+
+def _same_encoding(incoming: Incoming, queries: list[HitQuery]) -> None:
+    """Person queries name the encoding they were made in (a node from before versions sends
+    none: clk-v1); filters made in another encoding than the agreement here names cannot be
+    compared with ours, so the queries are refused rather than answered with misses."""
+    if not any(q.kind == "person" for q in queries):
+        return
+    ours = incoming.agreement.hit.person_encoding
+    theirs = incoming.opened.payload.get(PERSON_ENCODING, LEGACY_ENCODING)
+    if theirs != ours:
+        raise PackageRefused(
+            "encoding-mismatch",
+            f"person queries encoded as {theirs!r}; agreement "
+            f"{incoming.agreement.id} v{incoming.agreement.version} here says {ours!r}",
         )

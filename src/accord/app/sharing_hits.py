@@ -11,14 +11,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from accord.app.actor import Actor
-from accord.app.sharing_hit_answers import MAX_QUERIES_PER_PACKAGE, PERSON_THRESHOLD, HitAnswers
+from accord.app.sharing_hit_answers import (
+    MAX_QUERIES_PER_PACKAGE,
+    PERSON_ENCODING,
+    PERSON_THRESHOLD,
+    HitAnswers,
+)
 from accord.app.sharing_transport import HITS
 from accord.audit.events import EventKind
-from accord.sharing.agreement_types import Agreement
-from accord.sharing.clk import clk_key, encode_person
+from accord.sharing.agreement_types import Agreement, HitNoHit
 from accord.sharing.federation import HIT_ANSWER, HIT_QUERY, query_digest
 from accord.sharing.hitnohit import HitQuery, encode_identifier, identifier_key
 from accord.sharing.inbox import Incoming
+from accord.sharing.person_encodings import encode_person_as
 from accord.sharing.refusal import PackageRefused
 from accord.sharing.registry import Partner
 
@@ -41,7 +46,7 @@ class HitResult:
 
 class Hits(HitAnswers):
     def encode(self, agreement: Agreement, kind: str, value: str, birth_date: str) -> HitQuery:
-        return _encode(self.uc.directory.hit_key(agreement), kind, value, birth_date)
+        return _encode(self.uc.directory.hit_key(agreement), agreement.hit, kind, value, birth_date)
 
     def query(
         self,
@@ -71,9 +76,14 @@ class Hits(HitAnswers):
         us = self.uc.identity().name
         partner = self.uc.directory.registry().get(agreement.partner_of(us).node)
         key = self.uc.directory.hit_key(agreement)
-        queries = [_encode(key, r.kind, r.value, r.birth_date).to_dict() for r in requests]
+        hit = agreement.hit
+        queries = [_encode(key, hit, r.kind, r.value, r.birth_date).to_dict() for r in requests]
         digests = [query_digest(q) for q in queries]
-        body = {"queries": queries, PERSON_THRESHOLD: agreement.hit.person_threshold}
+        body = {
+            "queries": queries,
+            PERSON_THRESHOLD: hit.person_threshold,
+            PERSON_ENCODING: hit.person_encoding,
+        }
         token = self.seal(partner, agreement.id, body, HIT_QUERY)
         asked = {"hit_queries": len(queries), "digests": digests, "encoded": True}
         self.app.record(
@@ -134,9 +144,10 @@ class Hits(HitAnswers):
         return len(self.uc.watcher.raise_alerts(matches, partner, package))
 
 
-def _encode(key: bytes, kind: str, value: str, birth_date: str) -> HitQuery:
+def _encode(key: bytes, hit: HitNoHit, kind: str, value: str, birth_date: str) -> HitQuery:
     if kind == "person":
-        return HitQuery(kind, encode_person(clk_key(key), value, birth_date).to_text())
+        clk = encode_person_as(hit.person_encoding, key, value, birth_date)
+        return HitQuery(kind, clk.to_text())
     return HitQuery(kind, encode_identifier(identifier_key(key), kind, value))
 
 

@@ -23,7 +23,7 @@ from accord.sharing.agreement_types import (
     Party,
     VictimProtection,
 )
-from accord.sharing.clk import DEFAULT_THRESHOLD
+from accord.sharing.person_encodings import ENCODINGS, LEGACY_ENCODING
 
 FORMAT = 1
 TOP_KEYS = {
@@ -166,14 +166,17 @@ def _victims(section: Fields, purposes: tuple[str, ...]) -> VictimProtection:
 
 
 def _hit(section: Fields) -> HitNoHit:
-    section.unknown({"key_ref", "kinds", "person_threshold"})
+    section.unknown({"key_ref", "kinds", "person_threshold", "person_encoding"})
     kinds = section.texts("kinds", HIT_KINDS)
     unknown = [k for k in kinds if k not in HIT_KINDS]
     if unknown:
         raise section.fail("kinds", f"unknown kinds {unknown} (known: {', '.join(HIT_KINDS)})")
+    # No encoding named: the agreement predates versions, and its partners encode as clk-v1.
+    encoding = section.choice("person_encoding", tuple(ENCODINGS), LEGACY_ENCODING)
     low, high = PERSON_THRESHOLDS
-    threshold = section.fraction("person_threshold", low, high, DEFAULT_THRESHOLD)
-    return HitNoHit(section.text("key_ref"), kinds, threshold)
+    default = ENCODINGS[encoding].default_threshold
+    threshold = section.fraction("person_threshold", low, high, default)
+    return HitNoHit(section.text("key_ref"), kinds, threshold, encoding)
 
 
 def _within(section: Fields, name: str, chosen: tuple[str, ...], purposes: tuple[str, ...]) -> None:

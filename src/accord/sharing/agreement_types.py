@@ -11,6 +11,7 @@ from accord.model import Classification
 from accord.sharing.agreement_fields import AgreementError
 from accord.sharing.agreement_keys import public_okp
 from accord.sharing.clk import DEFAULT_THRESHOLD
+from accord.sharing.person_encodings import LEGACY_ENCODING
 
 ONWARD_RULES = ("forbidden", "with-consent", "permitted")
 PARTNER_GRADINGS = ("3x5x2", "4x4")
@@ -80,7 +81,8 @@ class VictimProtection:
 class HitNoHit:
     key_ref: str
     kinds: tuple[str, ...] = HIT_KINDS
-    person_threshold: float = DEFAULT_THRESHOLD  # Dice at or above which a person is a hit
+    person_threshold: float = DEFAULT_THRESHOLD  # score at or above which a person is a hit
+    person_encoding: str = LEGACY_ENCODING  # how both partners encode persons (clk-v1, clk-v2)
 
 
 @dataclass(frozen=True, slots=True)

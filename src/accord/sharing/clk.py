@@ -1,4 +1,5 @@
-"""Privacy-preserving person encodings: Bloom-filter CLKs (cryptographic long-term keys).
+"""Privacy-preserving person encodings: Bloom-filter CLKs (cryptographic long-term keys); this is
+their first version, `clk-v1` (the second is clk_v2.py; person_encodings.py names both).
 
 A person's name (transliterated across scripts and split into padded letter bigrams), date of birth
 (year, month, day and the whole date as separate features, the year and whole date weighted most)
@@ -14,7 +15,7 @@ import base64
 import binascii
 import hashlib
 import hmac
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from accord.model.search import search_key
@@ -29,6 +30,8 @@ NAME_HASHES = 8  # hash functions per name bigram
 DATE_HASHES = {"y": 30, "m": 20, "d": 20, "ymd": 30}
 ATTRIBUTE_HASHES = 4  # per bigram of any further attribute
 DEFAULT_THRESHOLD = 0.7  # Dice; chosen on FEBRL4 (bench/share_privacy.py, docs/benchmarks.md)
+Region = tuple[int, int]  # first bit and number of bits a feature's hash functions land in
+WHOLE: Region = (0, BITS)
 
 
 class ClkError(ValueError):
@@ -101,14 +104,19 @@ def features(
 def encode_person(
     key: bytes, name: str, birth_date: str = "", attributes: Mapping[str, str] | None = None
 ) -> Clk:
-    """The CLK of one person under `key` (use `clk_key(agreement_key)`)."""
+    """The clk-v1 filter of one person under `key` (use `clk_key(agreement_key)`)."""
+    return hash_features(key, ((f, n, WHOLE) for f, n in features(name, birth_date, attributes)))
+
+
+def hash_features(key: bytes, weighted: Iterable[tuple[str, int, Region]]) -> Clk:
+    """Set each feature's hash functions (HMAC-SHA256 double hashing) inside its region."""
     bits = 0
-    for feature, hashes in features(name, birth_date, attributes):
+    for feature, hashes, (start, size) in weighted:
         digest = hmac.new(key, feature.encode(), hashlib.sha256).digest()
         first = int.from_bytes(digest[:8], "big")
         step = int.from_bytes(digest[8:16], "big") | 1
         for i in range(hashes):
-            bits |= 1 << ((first + i * step) % BITS)
+            bits |= 1 << (start + (first + i * step) % size)
     return Clk(bits.to_bytes(BYTES, "little"))
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from accord.model import Entity
-from accord.sharing.clk import Clk, clk_key, encode_person
+from accord.sharing.clk import Clk
 from accord.sharing.hitindex import HitIndex
 from accord.sharing.hitnohit import HitRef, encode_identifier, identifier_key
+from accord.sharing.person_encodings import LEGACY_ENCODING, person_encoding
 from accord.sharing.pseudonyms import pseudonymise
 
 IDENTIFIER_PROPERTIES = {
@@ -33,10 +34,11 @@ def person_names(entity: Entity) -> list[str]:
 
 
 def entity_encodings(
-    entity: Entity, agreement_key: bytes, kinds: Iterable[str]
+    entity: Entity, agreement_key: bytes, kinds: Iterable[str], encoding: str = LEGACY_ENCODING
 ) -> Iterator[tuple[str, str]]:
-    """(kind, encoding) pairs of one entity: identifier digests, and a CLK per name and date of
-    birth of a person (many per person: aliases and uncertain dates all stay findable)."""
+    """(kind, encoding) pairs of one entity: identifier digests, and a person filter (in the
+    agreement's person encoding) per name and date of birth of a person (many per person:
+    aliases and uncertain dates all stay findable)."""
     wanted = set(kinds)
     id_key = identifier_key(agreement_key)
     for (schema, prop), kind in IDENTIFIER_PROPERTIES.items():
@@ -44,11 +46,11 @@ def entity_encodings(
             for value in entity.get(prop):
                 yield kind, encode_identifier(id_key, kind, value)
     if "person" in wanted and entity.schema.is_a("Person"):
-        person_key = clk_key(agreement_key)
+        encode = person_encoding(encoding).encode
         dates = entity.get("birthDate") or [""]
         for name in person_names(entity):
             for birth in dates:
-                yield "person", encode_person(person_key, name, birth).to_text()
+                yield "person", encode(agreement_key, name, birth, None).to_text()
 
 
 def index_entities(
@@ -68,7 +70,7 @@ def index_entities(
             continue
         agencies = sorted({s.agency for s in entity.statements})
         ref = HitRef(pseudonymise(pseudonym_key, entity.id), ", ".join(agencies))
-        for kind, encoding in entity_encodings(entity, agreement_key, kinds):
+        for kind, encoding in entity_encodings(entity, agreement_key, kinds, index.encoding):
             if kind == "person":
                 index.add_person(Clk.from_text(encoding), ref)
             else:
