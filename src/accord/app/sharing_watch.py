@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from accord.app.actor import Actor
@@ -14,7 +14,8 @@ from accord.audit.events import EventKind
 from accord.model import Statement
 from accord.sharing.alerts import AlertMatch, WatchIndex, identifier_key
 from accord.store.federation_base import (
-    WEBHOOK_PENDING,
+    WEBHOOK_CALLING,
+    WEBHOOK_LEASE_SECONDS,
     AlertRecord,
     FederationStore,
     WatchEntry,
@@ -120,7 +121,9 @@ class Watcher:
         return self.notify(matches, stored)
 
     def alerts(self, matches: list[AlertMatch], partner: str, package_id: str) -> list[AlertRecord]:
-        """The alerts to store for `matches` (a webhook's status is 'pending' until called)."""
+        """The alerts to store for `matches`, each with a webhook claimed for this process: no
+        delivery round running beside it calls that webhook while the claim is fresh."""
+        claim = WEBHOOK_CALLING + _now()
         return [
             AlertRecord(
                 owner=match.watch.owner,
@@ -128,10 +131,10 @@ class Watcher:
                 matched_entity=match.matched_entity,
                 partner=partner,
                 reason=match.reason,
-                created_at=datetime.now(UTC).isoformat(),
+                created_at=_now(),
                 package_id=package_id,
                 case_ref=match.watch.case_ref,
-                webhook_status=WEBHOOK_PENDING if match.watch.webhook else "",
+                webhook_status=claim if match.watch.webhook else "",
             )
             for match in matches
         ]
@@ -161,19 +164,33 @@ class Watcher:
     def redeliver(self) -> int:
         """Call again the webhooks of stored alerts that never reached their owner (the node
         stopped between storing and calling, or the owner's endpoint was down); returns how
-        many were delivered now. An alert whose watch has gone keeps its status."""
+        many were delivered now. Each alert is claimed first, so two rounds at once call it
+        once. An alert whose watch has gone keeps its status."""
         hooks = {(w.owner, w.entity_id, w.case_ref): w.webhook for w in self.fed.watchlist()}
-        statuses = []
-        for alert in self.fed.alerts_awaiting_webhook():
-            webhook = hooks.get((alert.owner, alert.watched_entity, alert.case_ref))
-            if webhook:
-                statuses.append((alert, self._call(webhook, alert)))
+        lease = datetime.now(UTC) - timedelta(seconds=WEBHOOK_LEASE_SECONDS)
+        waiting = [
+            (alert, webhook)
+            for alert in self.fed.alerts_awaiting_webhook(lease.isoformat())
+            for webhook in (hooks.get((alert.owner, alert.watched_entity, alert.case_ref)),)
+            if webhook and alert.id
+        ]
+        claimed = self.fed.claim_webhooks(
+            [(alert.id, alert.webhook_status) for alert, _ in waiting if alert.id],
+            WEBHOOK_CALLING + _now(),
+        )
+        statuses = [
+            (alert, self._call(webhook, alert)) for alert, webhook in waiting if alert.id in claimed
+        ]
         if statuses:
             self.fed.set_webhook_status([(a.id, status) for a, status in statuses if a.id])
         return sum(1 for _, status in statuses if status.startswith("2"))
 
     def _call(self, webhook: str, alert: AlertRecord) -> str:
         return self.transport.webhook(webhook, _webhook_body(alert))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
 
 
 def _webhook_body(alert: AlertRecord) -> dict[str, object]:

@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-# An alert's webhook status until its webhook has been called (then the answer, or the error).
+# An alert's webhook status until its webhook has been called (then the answer, or the error):
+# "calling:" and when the process that stored it, or that claimed it for a later round, began.
+# Only that process calls it; a claim older than the lease was left by a process that stopped.
+WEBHOOK_CALLING = "calling:"
+WEBHOOK_LEASE_SECONDS = 60
+# What alerts stored before claims carried (still called again by a delivery round).
 WEBHOOK_PENDING = "pending"
 
 
@@ -188,7 +193,13 @@ class FederationStore(Protocol):
 
     def alerts(self, owner: str | None = None, limit: int = 200) -> list[AlertRecord]: ...
 
-    def alerts_awaiting_webhook(self, limit: int = 500) -> list[AlertRecord]:
-        """Alerts whose webhook was never called (status 'pending'), or failed to connect,
-        or answered 429 or 5xx: the ones a later delivery round calls again, oldest first."""
+    def alerts_awaiting_webhook(self, claimed_before: str, limit: int = 500) -> list[AlertRecord]:
+        """Alerts whose webhook failed to connect or answered 429 or 5xx, or whose claim was
+        made before `claimed_before` and never answered: the ones a later delivery round calls
+        again, oldest first."""
+        ...
+
+    def claim_webhooks(self, claims: Sequence[tuple[int, str]], claim: str) -> set[int]:
+        """Set each alert's status to `claim` where it still is the status given with it
+        (alert id, status as read); the ids this caller claimed, in one transaction."""
         ...

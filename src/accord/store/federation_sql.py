@@ -13,6 +13,7 @@ from accord.store import federation_tables as ft
 from accord.store import tables
 from accord.store.database import Database
 from accord.store.federation_base import (
+    WEBHOOK_CALLING,
     WEBHOOK_PENDING,
     AlertRecord,
     ApprovalRequest,
@@ -165,13 +166,28 @@ class SqlFederationStore(HotFederation):
         with self.db.connect() as conn:
             return [AlertRecord(**row._asdict()) for row in conn.execute(query)]
 
-    def alerts_awaiting_webhook(self, limit: int = 500) -> list[AlertRecord]:
+    def alerts_awaiting_webhook(self, claimed_before: str, limit: int = 500) -> list[AlertRecord]:
         a = ft.fed_alerts
         status = a.c.webhook_status
         retry = (status == WEBHOOK_PENDING) | status.like("failed%") | status.like("5%")
-        query = select(a).where(retry | (status == "429")).order_by(a.c.id).limit(limit)
+        stale = status.like(WEBHOOK_CALLING + "%") & (status < WEBHOOK_CALLING + claimed_before)
+        query = select(a).where(retry | (status == "429") | stale).order_by(a.c.id).limit(limit)
         with self.db.connect() as conn:
             return [AlertRecord(**row._asdict()) for row in conn.execute(query)]
+
+    def claim_webhooks(self, claims: Sequence[tuple[int, str]], claim: str) -> set[int]:
+        a = ft.fed_alerts
+        claimed = set()
+        with self.db.begin() as conn:
+            for alert_id, status in claims:
+                found = conn.execute(
+                    update(a)
+                    .where((a.c.id == alert_id) & (a.c.webhook_status == status))
+                    .values(webhook_status=claim)
+                )
+                if found.rowcount == 1:
+                    claimed.add(alert_id)
+        return claimed
 
     # -- helpers ---------------------------------------------------------------------------
     def _insert_all(self, table: Table, rows: list[dict[str, Any]]) -> None:
