@@ -59,10 +59,11 @@ def test_a_round_leaves_alone_an_alert_another_process_is_calling(
 def test_a_claim_older_than_the_lease_is_taken_over_and_called_once(
     nodes: Nodes, watched: str
 ) -> None:
-    _stored_alert(nodes, watched, _claimed(timedelta(seconds=WEBHOOK_LEASE_SECONDS + 5)))
+    alert = _stored_alert(nodes, watched, _claimed(timedelta(seconds=WEBHOOK_LEASE_SECONDS + 5)))
     calls = len(nodes.net.webhooks)
     assert nodes.rs.sharing.flush(OFFICER)["webhooks_redelivered"] == 1
     assert len(nodes.net.webhooks) == calls + 1
+    assert nodes.net.webhooks[-1][1]["id"] == alert.id
     assert [a.webhook_status for a in nodes.rs.sharing.alerts(OFFICER)] == ["204"]
     assert nodes.rs.sharing.flush(OFFICER)["webhooks_redelivered"] == 0
 

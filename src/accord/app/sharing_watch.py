@@ -197,6 +197,7 @@ def _webhook_body(alert: AlertRecord) -> dict[str, object]:
     """What leaves for the webhook: references only, no partner data values."""
     return {
         "alert": "partner-link",
+        "id": alert.id,
         "case": alert.case_ref,
         "owner": alert.owner,
         "watched_entity": alert.watched_entity,
