@@ -11,8 +11,8 @@ import yaml
 from sharing_core_fixtures import EXAMPLE, NOW, RS, UK, NodeKeys, public_x
 
 from accord.model import Classification
+from accord.sharing import clk, clk_v2
 from accord.sharing.agreement import AgreementError, load_agreement, parse_agreement
-from accord.sharing.clk import DEFAULT_THRESHOLD
 
 
 def example_data() -> dict[str, Any]:
@@ -95,6 +95,9 @@ ERRORS = [
     (("hit_no_hit", "person_threshold"), 1.2, "hit_no_hit.person_threshold", "0.5 to 1.0"),
     (("hit_no_hit", "person_threshold"), "high", "hit_no_hit.person_threshold", "a number"),
     (("hit_no_hit", "person_threshold"), True, "hit_no_hit.person_threshold", "a number"),
+    (("hit_no_hit", "person_encoding"), "clk-v9", "hit_no_hit.person_encoding", "clk-v1, clk-v2"),
+    (("hit_no_hit", "person_encoding"), "", "hit_no_hit.person_encoding", "non-empty text"),
+    (("hit_no_hit", "person_encoding"), ["clk-v2"], "hit_no_hit.person_encoding", "text"),
     (("valid_until",), "2024-01-01", "valid_until", "later than valid_from"),
     (("valid_from",), "soon", "valid_from", "ISO 8601"),
 ]
@@ -129,8 +132,21 @@ def test_party_without_keys_cannot_be_used() -> None:
         load_agreement(EXAMPLE).party(UK).signing_public()
 
 
-def test_person_threshold_defaults_to_the_clk_default_and_may_be_set() -> None:
-    assert load_agreement(EXAMPLE).hit.person_threshold == DEFAULT_THRESHOLD == 0.7
+def test_person_threshold_defaults_to_the_encodings_default_and_may_be_set() -> None:
+    example = load_agreement(EXAMPLE).hit
+    assert (example.person_encoding, example.person_threshold) == ("clk-v2", 0.66)
+    without = _broken(("hit_no_hit", "person_threshold"), _DELETE)
+    assert parse_agreement(without, "x.yaml").hit.person_threshold == clk_v2.DEFAULT_THRESHOLD
     for value in (0.5, 0.85, 1):
         data = _broken(("hit_no_hit", "person_threshold"), value)
         assert parse_agreement(data, "inline.yaml").hit.person_threshold == value
+
+
+def test_an_agreement_naming_no_encoding_keeps_clk_v1_and_its_threshold() -> None:
+    """Agreements written before versions: both partners index and ask in clk-v1 still."""
+    data = _broken(("hit_no_hit", "person_encoding"), _DELETE)
+    del data["hit_no_hit"]["person_threshold"]
+    hit = parse_agreement(data, "old.yaml").hit
+    assert (hit.person_encoding, hit.person_threshold) == ("clk-v1", clk.DEFAULT_THRESHOLD)
+    data["hit_no_hit"]["person_encoding"] = "clk-v1"
+    assert parse_agreement(data, "old.yaml").hit.person_encoding == "clk-v1"

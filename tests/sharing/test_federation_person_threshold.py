@@ -1,4 +1,5 @@
-"""The agreement's person threshold decides person hits, and both nodes must hold the same one."""
+"""The agreement's person threshold and person encoding decide person hits, and both nodes must
+hold the same ones: person queries made under another threshold or encoding are refused."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from federation_nodes import AGREEMENT, OFFICER, Nodes, ingest_custody, two_node
 from accord.app import App
 from accord.audit.events import EventKind
 
-# UK custody holds PETROVIC Jovan, born 12/03/1987; asked with the year only, Dice is about 0.84.
-NAME, FULL_DATE, YEAR_ONLY = "Јован Петровић", "1987-03-12", "1987"
+# UK custody holds PETROVIC Jovan, born 12/03/1987. Under clk-v2 (the example agreement) a
+# year-only query agrees in full (score 1.0) and another day of birth scores about 0.8; under
+# clk-v1 the year-only query scores about 0.84.
+NAME, FULL_DATE, YEAR_ONLY, OTHER_DAY = "Јован Петровић", "1987-03-12", "1987", "1987-03-21"
 
 
 @pytest.fixture
@@ -23,11 +26,11 @@ def nodes(tmp_path: Path) -> Iterator[Nodes]:
         yield pair
 
 
-def strict_agreement(folder: Path, threshold: float) -> Path:
+def agreement_version(folder: Path, version: int, **hit: object) -> Path:
     data = yaml.safe_load(AGREEMENT.read_text(encoding="utf-8"))
-    data["version"] = 2
-    data["hit_no_hit"]["person_threshold"] = threshold
-    path = folder / "uk-rs-strict.yaml"
+    data["version"] = version
+    data["hit_no_hit"].update(hit)
+    path = folder / f"uk-rs-v{version}.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path
 
@@ -37,28 +40,59 @@ def ask(app: App, birth_date: str) -> bool:
     return result.hit
 
 
+def both_hold(nodes: Nodes, path: Path) -> None:
+    for app in (nodes.uk, nodes.rs):
+        app.sharing.add_agreement(OFFICER, path)
+
+
 def test_default_threshold_finds_a_year_only_person(nodes: Nodes) -> None:
     assert ask(nodes.rs, FULL_DATE)
     assert ask(nodes.rs, YEAR_ONLY)
+    assert ask(nodes.rs, OTHER_DAY)
 
 
-def test_a_stricter_agreement_turns_the_year_only_hit_into_a_miss(
+def test_a_stricter_agreement_turns_a_near_hit_into_a_miss(nodes: Nodes, tmp_path: Path) -> None:
+    both_hold(nodes, agreement_version(tmp_path, 2, person_threshold=0.95))
+    assert ask(nodes.rs, FULL_DATE)
+    assert ask(nodes.rs, YEAR_ONLY)  # clk-v2: a year-only date does not contradict a full one
+    assert not ask(nodes.rs, OTHER_DAY)
+
+
+def test_under_clk_v1_a_stricter_agreement_drops_the_year_only_person(
     nodes: Nodes, tmp_path: Path
 ) -> None:
-    strict = strict_agreement(tmp_path, 0.95)
-    for app in (nodes.uk, nodes.rs):
-        app.sharing.add_agreement(OFFICER, strict)
+    both_hold(nodes, agreement_version(tmp_path, 2, person_encoding="clk-v1"))
+    assert ask(nodes.rs, YEAR_ONLY)
+    both_hold(
+        nodes, agreement_version(tmp_path, 3, person_encoding="clk-v1", person_threshold=0.95)
+    )
     assert ask(nodes.rs, FULL_DATE)
     assert not ask(nodes.rs, YEAR_ONLY)
+
+
+def refused_for(nodes: Nodes, reason: str) -> None:
+    with pytest.raises(PermissionError, match=reason):
+        ask(nodes.rs, FULL_DATE)
+    refused = [e for e in nodes.uk.audit_events if e.kind is EventKind.POLICY_DECISION]
+    assert refused[-1].detail["refused"] == reason
+    phone = nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", "+381 64 123 4567")
+    assert phone.hit  # identifier queries depend on neither
 
 
 def test_nodes_holding_different_thresholds_refuse_person_queries(
     nodes: Nodes, tmp_path: Path
 ) -> None:
-    nodes.rs.sharing.add_agreement(OFFICER, strict_agreement(tmp_path, 0.95))
-    with pytest.raises(PermissionError, match="threshold-mismatch"):
-        ask(nodes.rs, FULL_DATE)
-    refused = [e for e in nodes.uk.audit_events if e.kind is EventKind.POLICY_DECISION]
-    assert refused[-1].detail["refused"] == "threshold-mismatch"
-    phone = nodes.rs.sharing.hit_query(OFFICER, "uk-rs-oic", "phone", "+381 64 123 4567")
-    assert phone.hit  # identifier queries do not depend on the person threshold
+    nodes.rs.sharing.add_agreement(OFFICER, agreement_version(tmp_path, 2, person_threshold=0.95))
+    refused_for(nodes, "threshold-mismatch")
+
+
+def test_nodes_holding_different_encodings_refuse_person_queries(
+    nodes: Nodes, tmp_path: Path
+) -> None:
+    """RS asks with clk-v1 filters while UK's agreement says clk-v2: compared, the filters would
+    only ever miss; refused instead, with the reason, before any lookup."""
+    older = agreement_version(tmp_path, 2, person_encoding="clk-v1", person_threshold=0.66)
+    nodes.rs.sharing.add_agreement(OFFICER, older)
+    refused_for(nodes, "encoding-mismatch")
+    nodes.uk.sharing.add_agreement(OFFICER, older)
+    assert ask(nodes.rs, FULL_DATE)
