@@ -10,7 +10,8 @@ scenario: the synthetic multi-agency scenario (accord.scenario), ingested throug
           an oracle's estimate of the best F1 the data allows (bench/resolve_ceiling.py).
 scale:    synthetic person records (Latin and Cyrillic renderings, typos, partial dates); block +
           score + cluster with a model trained beforehand on a sample; wall time and peak RSS.
-realtime: one new record against 10k / 100k / 1M resolved records, p50/p99 over 1,000 queries.
+realtime: one new record against 10k / 100k / 1M resolved records, p50/p99 over 1,000 held-out
+          records, candidates per query, links against the batch's (bench/resolve_realtime.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import itertools
 import platform
 import random
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -40,12 +40,8 @@ from accord.engine.duckdb import DuckDBEngine
 from accord.engine.splink_runner import SPLINK_LOG_LEVEL
 from accord.resolve import (
     CONTEXT_SCHEMATA,
-    CandidateIndex,
-    JudgementIndex,
     Neighbours,
     PersonRecord,
-    RealTimeLinker,
-    Scorer,
     prepare,
     resolve_batch,
     train,
@@ -333,27 +329,9 @@ def bench_scale(count: int, memory: str) -> None:
 
 # -- real time -------------------------------------------------------------------------------
 def bench_realtime(sizes: list[int]) -> None:
-    print("real time: one new record against the resolved set (target p99 <= 50 ms, flat)")
-    largest = max(sizes)
-    prepared = prepare(scale_records(largest + 1000, seed=5))
-    items = list(prepared.features.values())
-    probes, resolved = items[-1000:], items[:-1000]
-    model = train(DuckDBEngine(), type(prepared)({f["entity_id"]: f for f in resolved[:50_000]}))
-    scorer = Scorer(model)
-    for size in sizes:
-        index = CandidateIndex()
-        for features in resolved[:size]:
-            index.add(features)
-        clusters = {f["entity_id"]: f["entity_id"] for f in resolved[:size]}
-        linker = RealTimeLinker(scorer, index, clusters, JudgementIndex(), 0.9)
-        times = []
-        for probe in probes:
-            started = time.perf_counter()
-            linker.score(probe)
-            times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        p99 = times[int(len(times) * 0.99) - 1]
-        print(f"  {size:>9,} resolved: p50 {statistics.median(times):.2f} ms, p99 {p99:.2f} ms")
+    from resolve_realtime import bench_realtime as run
+
+    run(sizes, lambda count, seed: scale_records(count, seed=seed))
 
 
 def main() -> None:

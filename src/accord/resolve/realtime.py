@@ -1,5 +1,9 @@
 """Real-time linking: one new record scored against the resolved set through the candidate index,
-with the saved model and the analysts' judgements, without re-running the batch."""
+with the saved model and the analysts' judgements, without re-running the batch.
+
+The work per record is bounded: name buckets are read only where a birth date could still make a
+link (resolve/reach.py), each read is capped (candidates.MAX_BUCKET), and comparisons on fields
+the new record lacks are not evaluated (resolve/probe_scoring.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from dataclasses import dataclass
 from accord.model import Judgement, Verdict
 from accord.resolve.candidates import CandidateIndex
 from accord.resolve.features import Features
+from accord.resolve.probe_scoring import ProbeScorer, ProbeTerms
+from accord.resolve.reach import Reach
 from accord.resolve.scoring import Scorer
 
 
@@ -30,10 +36,13 @@ class JudgementIndex:
     def __init__(self, judgements: Sequence[Judgement] = ()) -> None:
         self.verdicts: dict[tuple[str, str], Verdict] = {j.pair: j.verdict for j in judgements}
         self.negatives: dict[str, set[str]] = {}
+        self.positives: dict[str, set[str]] = {}
+        sides = {Verdict.NEGATIVE: self.negatives, Verdict.POSITIVE: self.positives}
         for (a, b), verdict in self.verdicts.items():
-            if verdict is Verdict.NEGATIVE:
-                self.negatives.setdefault(a, set()).add(b)
-                self.negatives.setdefault(b, set()).add(a)
+            side = sides.get(verdict)
+            if side is not None:
+                side.setdefault(a, set()).add(b)
+                side.setdefault(b, set()).add(a)
 
     def verdict(self, a: str, b: str) -> Verdict | None:
         left, right = sorted((a, b))
@@ -54,14 +63,23 @@ class RealTimeLinker:
         self.clusters = clusters
         self.judgements = judgements
         self.threshold = threshold
+        self.reach = Reach(scorer, threshold, index.rules)
+        self.terms = ProbeTerms(scorer)
 
-    def _probability(self, features: Features, other_id: str) -> float:
-        verdict = self.judgements.verdict(features["entity_id"], other_id)
-        if verdict is Verdict.POSITIVE:
-            return 1.0
-        if verdict is Verdict.NEGATIVE:
+    def candidates(self, features: Features) -> set[str]:
+        """The resolved records this record is scored against: those that could link, and those
+        an analyst judged the same."""
+        found = self.index.candidates(features, self.reach.reads(features))
+        confirmed = self.judgements.positives.get(features["entity_id"], set())
+        found.update(other for other in confirmed if other in self.index.records)
+        return found
+
+    def _probability(self, probe: ProbeScorer, other_id: str, rejected: set[str]) -> float:
+        if other_id in rejected:
             return 0.0
-        return self.scorer.probability(features, self.index.records[other_id])
+        if other_id in self.judgements.positives.get(probe.features["entity_id"], ()):
+            return 1.0
+        return probe.probability(self.index.records[other_id])
 
     def _rejected_clusters(self, entity_id: str) -> set[str]:
         others = self.judgements.negatives.get(entity_id, set())
@@ -70,9 +88,11 @@ class RealTimeLinker:
     def score(self, features: Features, limit: int = 10) -> LinkResult:
         """Best matches for a record and the cluster it joins (None when it stands alone)."""
         entity_id = features["entity_id"]
+        probe = self.terms.fixed_to(features)
+        judged_apart = self.judgements.negatives.get(entity_id, set())
         matches = []
-        for other in self.index.candidates(features):
-            probability = self._probability(features, other)
+        for other in self.candidates(features):
+            probability = self._probability(probe, other, judged_apart)
             matches.append(Match(other, self.clusters.get(other, other), probability))
         matches.sort(key=lambda m: (-m.probability, m.entity_id))
         rejected = self._rejected_clusters(entity_id)

@@ -1,0 +1,111 @@
+"""How far into a name bucket real-time linking must read: the birth-date levels that could still
+carry a pair found only through that name key to the threshold.
+
+The bound is the one batch blocking uses (resolve/pruning.py), taken per new record: a record
+that shares only a name key with the new one scores at most prior + the best name weight the key
+allows + its date level's weight + what the new record's other fields could add (nothing where
+the new record has no value: that comparison sits at its "missing" level). A level whose bound
+stays below the threshold cannot make a link, so the records filed under it are not read. The
+exact-name rule is the only way to the name's "exact" level that the other name rules need not
+cover; a field's "share a value" level is left out where that field has its own rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from accord.resolve import date_keys
+from accord.resolve.comparisons import SHARED_VALUE, Comparison
+from accord.resolve.features import Features
+from accord.resolve.person_model import BIRTH_DATE, BLOCKING_RULES, NAME, BlockingRule
+from accord.resolve.pruning import NAME_COLUMNS
+from accord.resolve.scoring import Scorer
+
+Reads = dict[int, tuple[str, ...] | None]
+_SLACK = 1e-9
+_EXACT = "exact"
+_MISSING = "missing"
+
+
+class Reach:
+    def __init__(
+        self, scorer: Scorer, threshold: float, rules: Sequence[BlockingRule] = BLOCKING_RULES
+    ) -> None:
+        weights = {c.name: w for c, w in zip(scorer.comparisons, scorer.weights, strict=True)}
+        comparisons = {c.name: c for c in scorer.comparisons}
+        self.limit = _bits(threshold)
+        self.prior = scorer.prior_weight
+        self.dates = _labelled(comparisons[BIRTH_DATE.name], weights[BIRTH_DATE.name])
+        names = _labelled(comparisons[NAME.name], weights[NAME.name])
+        exact_rule = any(rule.columns == (NAME.column,) for rule in rules)
+        self.name_best = {
+            number: _name_best(rule, names, exact_rule)
+            for number, rule in enumerate(rules)
+            if set(rule.columns) <= NAME_COLUMNS
+        }
+        self.lifts = [
+            (c.column, _lift(c, weights[c.name], rules))
+            for c in scorer.comparisons
+            if c.name not in (NAME.name, BIRTH_DATE.name)
+        ]
+        self._wanted: dict[tuple[bool, ...], dict[int, frozenset[str]]] = {}
+
+    def reads(self, features: Features) -> Reads:
+        """For each name rule, the date sub-keys to read (None: the whole bucket)."""
+        present = tuple(features.get(column) is not None for column, _ in self.lifts)
+        wanted = self._wanted.get(present)
+        if wanted is None:
+            wanted = self._wanted[present] = self.wanted(present)
+        dob = features.get("dob")
+        if dob is None:
+            return {n: None if date_keys.MISSING in levels else () for n, levels in wanted.items()}
+        return {n: date_keys.read_keys(dob, levels) for n, levels in wanted.items()}
+
+    def wanted(self, present: tuple[bool, ...]) -> dict[int, frozenset[str]]:
+        """For each name rule, the date levels that could still link, given which of the lifting
+        fields the new record carries."""
+        extra = sum(lift for (_, lift), has in zip(self.lifts, present, strict=True) if has)
+        found = {}
+        for number, best in self.name_best.items():
+            floor = self.limit - self.prior - best - extra - _SLACK
+            found[number] = frozenset(lv for lv, weight in self.dates.items() if weight >= floor)
+        return found
+
+
+def _bits(threshold: float) -> float:
+    if threshold <= 0.0:
+        return -math.inf
+    if threshold >= 1.0:
+        return math.inf
+    return math.log2(threshold / (1.0 - threshold))
+
+
+def _labelled(comparison: Comparison, weights: list[float]) -> dict[str, float]:
+    """Weight per level label (a repeated label keeps its largest weight)."""
+    found: dict[str, float] = {}
+    for level, weight in zip(comparison.levels, weights, strict=True):
+        found[level.label] = max(weight, found.get(level.label, -math.inf))
+    return found
+
+
+def _name_best(rule: BlockingRule, names: dict[str, float], exact_rule: bool) -> float:
+    present = {label: weight for label, weight in names.items() if label != _MISSING}
+    if rule.columns == (NAME.column,) and _EXACT in present:
+        return present[_EXACT]
+    if exact_rule:
+        present.pop(_EXACT, None)
+    return max(present.values(), default=-math.inf)
+
+
+def _lift(comparison: Comparison, weights: list[float], rules: Sequence[BlockingRule]) -> float:
+    """The most a comparison can add to a pair that only a name key finds."""
+    own_rule = any(
+        rule.columns == (comparison.column,) and rule.exploded == rule.columns for rule in rules
+    )
+    found = [
+        weight
+        for level, weight in zip(comparison.levels, weights, strict=True)
+        if not level.is_null and not (own_rule and level.label == SHARED_VALUE)
+    ]
+    return max(0.0, *found)
