@@ -73,8 +73,9 @@ class DiceScan:
 
 
 class RegionScan:
-    """clk-v2: identity Dice plus the weighted date overlap, bounded after half the identity
-    words (the rest of the identity at most the fewer set bits, the dates at most agreeing)."""
+    """clk-v2: identity Dice plus the weighted date overlap. The date words are counted in full
+    first (four words, and a different date is what rules out most people sharing a common
+    name); the identity is bounded after half its words, the rest at most the fewer set bits."""
 
     def __init__(self, clks: list[bytes]) -> None:
         self.columns, bits = _columns(clks)
@@ -86,14 +87,14 @@ class RegionScan:
         row = np.frombuffer(clk.bits, dtype=np.uint64)
         half = IDENTITY_WORDS // 2
         identity, dates = split_counts(clk)
+        date_common = _common(self.columns, row, range(IDENTITY_WORDS, WORDS))
         head = _common(self.columns, row, range(half))
         tail_bits = int(np.bitwise_count(row[half:IDENTITY_WORDS]).sum())
         totals = self.identity + identity
         bound = head + np.minimum(self.tails, tail_bits)
-        best = region_score(bound, totals, np.minimum(self.dates, dates), dates, self.dates)
+        best = region_score(bound, totals, date_common, dates, self.dates)
         near = np.flatnonzero(best >= threshold - SLACK)
         common = head[near] + _exact(self.columns, row, near, range(half, IDENTITY_WORDS))
-        date_common = _exact(self.columns, row, near, range(IDENTITY_WORDS, WORDS))
-        scores = region_score(common, totals[near], date_common, dates, self.dates[near])
+        scores = region_score(common, totals[near], date_common[near], dates, self.dates[near])
         found: Rows = near[scores >= threshold]
         return found
