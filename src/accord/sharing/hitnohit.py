@@ -2,7 +2,8 @@
 person and learns, on a hit, only a reference and the owning agency; a miss reveals nothing.
 
 Identifiers travel as HMAC-SHA256 under the agreement's key over their canonical form (E.164
-phones, upper-case alphanumeric documents and plates, checked IBANs); persons as CLKs (clk.py).
+phones, upper-case alphanumeric documents and plates, checked IBANs); persons as CLKs in the
+person encoding the agreement names (person_encodings.py: clk-v1 or clk-v2).
 Matching is many-to-many: every indexed record above the threshold is a hit, with no one-to-one
 assignment. Pure functions and in-memory indexes, no I/O.
 """
