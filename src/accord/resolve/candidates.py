@@ -4,13 +4,13 @@ batch uses, so a lookup costs a few dictionary reads whatever the size of the re
 A name key is shared by every namesake, so its bucket grows with the resolved set. Under each name
 key a record is also filed by its birth date (resolve/date_keys.py); a lookup given `reads`
 (resolve/reach.py) takes only the date sub-keys whose records could still make a link. Any one
-read gives at most MAX_BUCKET records, the most recently added: the work per lookup is bounded
-whatever the size of the resolved set.
+read gives at most MAX_BUCKET records, the most recently added (TIED_BUCKET where every record
+read scores the same): the work per lookup is bounded whatever the size of the resolved set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from itertools import product
 
 from accord.resolve.date_keys import stored_keys
@@ -19,6 +19,8 @@ from accord.resolve.person_model import BLOCKING_RULES, BlockingRule
 from accord.resolve.pruning import NAME_COLUMNS
 
 MAX_BUCKET = 256
+# A read whose records all score the same against the new record (its name is all it carries).
+TIED_BUCKET = 16
 SUB = "\x1e"
 Reads = Mapping[int, tuple[str, ...] | None]
 
@@ -83,18 +85,22 @@ class CandidateIndex:
             if entity_id in bucket:
                 bucket.remove(entity_id)
 
-    def candidates(self, features: Features, reads: Reads | None = None) -> set[str]:
+    def candidates(
+        self, features: Features, reads: Reads | None = None, tied: Set[int] = frozenset()
+    ) -> set[str]:
         """Records sharing a blocking key with these features; under a name key, only the date
-        sub-keys in `reads` when given. Each read gives at most its MAX_BUCKET newest records."""
+        sub-keys in `reads` when given. Each read gives at most its MAX_BUCKET newest records, a
+        read under a `tied` rule (its records all score the same) its TIED_BUCKET newest."""
         found: set[str] = set()
         buckets = self.buckets
         for number, rule in enumerate(self.rules):
             subs = None if reads is None else reads.get(number)
+            cap = TIED_BUCKET if number in tied else MAX_BUCKET
             for key in rule_keys(features, number, rule):
                 if subs is None:
-                    found.update(buckets.get(key, ())[-MAX_BUCKET:])
+                    found.update(buckets.get(key, ())[-cap:])
                     continue
                 for sub in subs:
-                    found.update(buckets.get(key + SUB + sub, ())[-MAX_BUCKET:])
+                    found.update(buckets.get(key + SUB + sub, ())[-cap:])
         found.discard(features["entity_id"])
         return found

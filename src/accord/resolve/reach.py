@@ -50,6 +50,20 @@ class Reach:
             if c.name not in (NAME.name, BIRTH_DATE.name)
         ]
         self._wanted: dict[tuple[bool, ...], dict[int, frozenset[str]]] = {}
+        self.exact_rules = frozenset(
+            number for number, rule in enumerate(rules) if rule.columns == (NAME.column,)
+        )
+        self.name_exact_first = [level.label for level in NAME.levels[:2]] == [_MISSING, _EXACT]
+        self.other_columns = tuple(c.column for c in scorer.comparisons if c.name != NAME.name)
+
+    def tied(self, features: Features) -> frozenset[int]:
+        """The rules whose every record scores the same against this one: the exact-name rule,
+        when the record carries nothing but a name (each other comparison sits at "missing")."""
+        if not self.name_exact_first or any(
+            features.get(c) is not None for c in self.other_columns
+        ):
+            return frozenset()
+        return self.exact_rules
 
     def reads(self, features: Features) -> Reads:
         """For each name rule, the date sub-keys to read (None: the whole bucket)."""

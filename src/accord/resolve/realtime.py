@@ -69,8 +69,11 @@ class RealTimeLinker:
     def candidates(self, features: Features) -> set[str]:
         """The resolved records this record is scored against: those that could link, and those
         an analyst judged the same."""
-        found = self.index.candidates(features, self.reach.reads(features))
-        confirmed = self.judgements.positives.get(features["entity_id"], set())
+        entity_id = features["entity_id"]
+        # Namesakes that score alike are read a few at a time unless some of them were rejected.
+        tied = frozenset() if entity_id in self.judgements.negatives else self.reach.tied(features)
+        found = self.index.candidates(features, self.reach.reads(features), tied)
+        confirmed = self.judgements.positives.get(entity_id, set())
         found.update(other for other in confirmed if other in self.index.records)
         return found
 
@@ -90,21 +93,26 @@ class RealTimeLinker:
         entity_id = features["entity_id"]
         probe = self.terms.fixed_to(features)
         judged_apart = self.judgements.negatives.get(entity_id, set())
-        matches = []
-        for other in self.candidates(features):
-            probability = self._probability(probe, other, judged_apart)
-            matches.append(Match(other, self.clusters.get(other, other), probability))
-        matches.sort(key=lambda m: (-m.probability, m.entity_id))
-        rejected = self._rejected_clusters(entity_id)
-        joined = next(
-            (
-                m.cluster_id
-                for m in matches
-                if m.probability >= self.threshold and m.cluster_id not in rejected
-            ),
-            None,
+        scored = sorted(
+            (-self._probability(probe, other, judged_apart), other)
+            for other in self.candidates(features)
         )
-        return LinkResult(entity_id, joined, tuple(matches[:limit]))
+        matches = tuple(self._match(other, -negated) for negated, other in scored[:limit])
+        return LinkResult(entity_id, self._joined(entity_id, scored), matches)
+
+    def _match(self, other: str, probability: float) -> Match:
+        return Match(other, self.clusters.get(other, other), probability)
+
+    def _joined(self, entity_id: str, scored: list[tuple[float, str]]) -> str | None:
+        """The cluster of the best match at or above the threshold that was not rejected."""
+        rejected = self._rejected_clusters(entity_id)
+        for negated, other in scored:
+            if -negated < self.threshold:
+                return None
+            cluster = self.clusters.get(other, other)
+            if cluster not in rejected:
+                return cluster
+        return None
 
     def add(self, features: Features, cluster_id: str) -> None:
         self.index.add(features)
