@@ -134,7 +134,7 @@ def test_party_without_keys_cannot_be_used() -> None:
 
 def test_person_threshold_defaults_to_the_encodings_default_and_may_be_set() -> None:
     example = load_agreement(EXAMPLE).hit
-    assert (example.person_encoding, example.person_threshold) == ("clk-v2", 0.66)
+    assert (example.person_encoding, example.person_threshold) == ("clk-v2", 0.9)
     without = _broken(("hit_no_hit", "person_threshold"), _DELETE)
     assert parse_agreement(without, "x.yaml").hit.person_threshold == clk_v2.DEFAULT_THRESHOLD
     for value in (0.5, 0.85, 1):
