@@ -10,37 +10,21 @@ written `Mehmet Kaya`) are reported apart: no name measure can separate them.
 
 from __future__ import annotations
 
-import tempfile
 from collections import defaultdict
 from itertools import combinations
-from pathlib import Path
 
-from accord.app import Actor, App
-from accord.resolve import PERSON_SCHEMATA, features_of, group_records
-from accord.scenario import load_truth
-from accord.settings import Settings
+from scenario_records import scenario_people
 
-ACTOR = Actor("bench", roles=frozenset({"analyst"}), purpose="benchmark")
 NamePair = tuple[str, str, bool, bool]  # left, right, same person, same normalised name
 MAX_BUCKET = 60  # people per blocking key drawn into negatives, so one common key cannot dominate
 
 
 def person_names(seed: int, people: int) -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(true person, raw name, normalised name, blocking keys) of every named person record."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "scenario"
-        with App(Settings(data_dir=Path(tmp) / "data")) as app:
-            app.scenario.generate(ACTOR, folder, seed=seed, people=people)
-            app.scenario.ingest_all(ACTOR, folder)
-            truth = load_truth(folder).entity_ids(app.settings.node_secret())
-            found = []
-            for record in group_records(app.store.iter_statements(schema=PERSON_SCHEMATA)):
-                person = truth.get(record.entity_id, "")
-                features = features_of(record)
-                if person.startswith("P") and features["name"] and features["name_norm"]:
-                    keys = tuple(features["name_blocking"] or ())
-                    found.append((person, features["name"], features["name_norm"], keys))
-            return found
+    return [
+        (person, f["name"], f["name_norm"], tuple(f["name_blocking"] or ()))
+        for person, f in scenario_people(seed, people)
+    ]
 
 
 def scenario_pairs(seeds: list[int], people: int) -> list[NamePair]:

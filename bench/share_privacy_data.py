@@ -174,3 +174,21 @@ def cross_script_sets(count: int = 2000, seed: int = 7) -> tuple[list[Person], l
             written = typo(written, rng)
         variants.append((written, birth[:4] if rng.random() < 0.2 else birth, {}))
     return [(n, b, {}) for n, b in people], variants
+
+
+def scenario_sides(seed: int, people: int) -> tuple[list[Person], list[Person], set[Pair]]:
+    """The scenario's people as the two partners hold them: the Serbian police's person records
+    (Cyrillic and Latin) against the UK agencies' (Latin, Arabic script, surname first...), name
+    and date of birth as recorded; a true pair is two records of one person, many to many."""
+    from scenario_records import scenario_people  # generating a scenario is slow: only here
+
+    records = scenario_people(seed, people)
+    serbian = [(p, f) for p, f in records if str(f["source"]).startswith("rs-")]
+    british = [(p, f) for p, f in records if str(f["source"]).startswith("uk-")]
+    left = [(str(f["name"]), str(f["dob"] or ""), {}) for _, f in serbian]
+    right = [(str(f["name"]), str(f["dob"] or ""), {}) for _, f in british]
+    rows: dict[str, list[int]] = {}
+    for j, (person, _) in enumerate(british):
+        rows.setdefault(person, []).append(j)
+    truth = {(i, j) for i, (person, _) in enumerate(serbian) for j in rows.get(person, [])}
+    return left, right, truth
