@@ -16,7 +16,7 @@ from accord.resolve import date_keys
 from accord.resolve.batch import KEEP_THRESHOLD, MERGE_THRESHOLD, record_table
 from accord.resolve.candidates import MAX_BUCKET, TIED_BUCKET, CandidateIndex
 from accord.resolve.features import Features, features_of
-from accord.resolve.person_model import BIRTH_DATE, COMPARISONS
+from accord.resolve.person_model import BIRTH_DATE, BLOCKING_RULES, COMPARISONS
 from accord.resolve.probe_scoring import ProbeTerms
 from accord.resolve.pruning import for_prediction
 from accord.resolve.realtime import JudgementIndex, RealTimeLinker
@@ -205,3 +205,15 @@ def test_namesakes_read_a_few_at_a_time_unless_some_were_rejected() -> None:
     joined = _linker(namesakes, rejected).score(new).cluster_id
     assert joined is not None and joined not in newest
     assert _linker(namesakes).score(new).cluster_id in newest
+
+
+def test_a_model_where_dates_weigh_little_reads_whole_name_buckets() -> None:
+    from accord.resolve.reach import Reach
+
+    new = person(1, "Jovan Petrović", "1987-03-12")
+    exact_name = next(n for n, r in enumerate(BLOCKING_RULES) if r.columns == ("name_norm",))
+    strict = Reach(Scorer(_scorer_model()), MERGE_THRESHOLD).reads(new)
+    assert strict and all(subs is not None for subs in strict.values())
+    loose = {**DATE, "different": -1.0}  # an exact name outweighs a contradicting date
+    reads = Reach(Scorer(model(RARE * 2**8, name=NAME, birth_date=loose)), MERGE_THRESHOLD)
+    assert reads.reads(new)[exact_name] is None

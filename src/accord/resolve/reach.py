@@ -36,13 +36,17 @@ class Reach:
         comparisons = {c.name: c for c in scorer.comparisons}
         self.limit = _bits(threshold)
         self.prior = scorer.prior_weight
-        self.dates = _labelled(comparisons[BIRTH_DATE.name], weights[BIRTH_DATE.name])
-        names = _labelled(comparisons[NAME.name], weights[NAME.name])
+        known = NAME.name in comparisons and BIRTH_DATE.name in comparisons
+        # Other comparisons than the person model's: every name bucket is read whole.
+        self.dates = (
+            _labelled(comparisons[BIRTH_DATE.name], weights[BIRTH_DATE.name]) if known else {}
+        )
+        names = _labelled(comparisons[NAME.name], weights[NAME.name]) if known else {}
         exact_rule = any(rule.columns == (NAME.column,) for rule in rules)
         self.name_best = {
             number: _name_best(rule, names, exact_rule)
             for number, rule in enumerate(rules)
-            if set(rule.columns) <= NAME_COLUMNS
+            if known and set(rule.columns) <= NAME_COLUMNS
         }
         self.lifts = [
             (c.column, _lift(c, weights[c.name], rules))
@@ -53,7 +57,8 @@ class Reach:
         self.exact_rules = frozenset(
             number for number, rule in enumerate(rules) if rule.columns == (NAME.column,)
         )
-        self.name_exact_first = [level.label for level in NAME.levels[:2]] == [_MISSING, _EXACT]
+        name_levels = [lv.label for lv in comparisons[NAME.name].levels[:2]] if known else []
+        self.name_exact_first = name_levels == [_MISSING, _EXACT]
         self.other_columns = tuple(c.column for c in scorer.comparisons if c.name != NAME.name)
 
     def tied(self, features: Features) -> frozenset[int]:
