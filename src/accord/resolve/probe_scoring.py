@@ -53,36 +53,43 @@ class ProbeTerms:
                 self.terms.append((_term(comparison, weights), weights[0] == 0.0))
 
     def fixed_to(self, features: Features) -> ProbeScorer:
-        kept = [
-            term
+        plan = [
+            (term.column, term.tests, term.missing, term.otherwise, term.generic, present)
             for term, skippable in self.terms
-            if not (skippable and features.get(term.column) is None)
+            for present in (features.get(term.column) is not None,)
+            if present or not skippable
         ]
-        return ProbeScorer(self.prior, kept, features)
+        return ProbeScorer(self.prior, plan, features)
+
+
+# column, level tests with their weights, "missing" weight, last weight, generic, new value given
+_Step = tuple[
+    str,
+    tuple[tuple[Callable[[Features, Features], bool], float], ...],
+    float,
+    float,
+    tuple[Comparison, list[float]] | None,
+    bool,
+]
 
 
 class ProbeScorer:
-    def __init__(self, prior: float, terms: list[_Term], features: Features) -> None:
+    def __init__(self, prior: float, plan: list[_Step], features: Features) -> None:
         self.prior = prior
-        self.terms = terms
+        self.plan = plan
         self.features = features
 
     def match_weight(self, other: Features) -> float:
         total = self.prior
-        for term in self.terms:
-            total += self._weight(term, other)
+        probe = self.features
+        for column, tests, missing, otherwise, generic, present in self.plan:
+            if generic is not None:
+                total += generic[1][generic[0].level_of(probe, other)]
+            elif not present or other.get(column) is None:
+                total += missing
+            else:
+                total += next((w for test, w in tests if test(probe, other)), otherwise)
         return total
-
-    def _weight(self, term: _Term, other: Features) -> float:
-        if term.generic is not None:
-            comparison, weights = term.generic
-            return weights[comparison.level_of(self.features, other)]
-        if other.get(term.column) is None or self.features.get(term.column) is None:
-            return term.missing
-        for test, weight in term.tests:
-            if test(self.features, other):
-                return weight
-        return term.otherwise
 
     def probability(self, other: Features) -> float:
         return probability_of(self.match_weight(other))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from accord.model import Judgement, Verdict
 from accord.resolve.candidates import CandidateIndex
 from accord.resolve.features import Features
-from accord.resolve.probe_scoring import ProbeScorer, ProbeTerms
+from accord.resolve.probe_scoring import ProbeTerms
 from accord.resolve.reach import Reach
 from accord.resolve.scoring import Scorer
 
@@ -77,12 +77,17 @@ class RealTimeLinker:
         found.update(other for other in confirmed if other in self.index.records)
         return found
 
-    def _probability(self, probe: ProbeScorer, other_id: str, rejected: set[str]) -> float:
-        if other_id in rejected:
-            return 0.0
-        if other_id in self.judgements.positives.get(probe.features["entity_id"], ()):
-            return 1.0
-        return probe.probability(self.index.records[other_id])
+    def _probabilities(self, features: Features) -> list[tuple[float, str]]:
+        """(-probability, id) of each candidate: 1 where judged the same, 0 where judged apart."""
+        entity_id = features["entity_id"]
+        probe = self.terms.fixed_to(features)
+        apart = self.judgements.negatives.get(entity_id, set())
+        same = self.judgements.positives.get(entity_id, set())
+        records = self.index.records
+        return [
+            (-(0.0 if o in apart else 1.0 if o in same else probe.probability(records[o])), o)
+            for o in self.candidates(features)
+        ]
 
     def _rejected_clusters(self, entity_id: str) -> set[str]:
         others = self.judgements.negatives.get(entity_id, set())
@@ -91,12 +96,7 @@ class RealTimeLinker:
     def score(self, features: Features, limit: int = 10) -> LinkResult:
         """Best matches for a record and the cluster it joins (None when it stands alone)."""
         entity_id = features["entity_id"]
-        probe = self.terms.fixed_to(features)
-        judged_apart = self.judgements.negatives.get(entity_id, set())
-        scored = sorted(
-            (-self._probability(probe, other, judged_apart), other)
-            for other in self.candidates(features)
-        )
+        scored = sorted(self._probabilities(features))
         matches = tuple(self._match(other, -negated) for negated, other in scored[:limit])
         return LinkResult(entity_id, self._joined(entity_id, scored), matches)
 
