@@ -5,6 +5,7 @@ filters at the boundary, empty ones and clk-v2 filters without a date."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -12,6 +13,8 @@ from accord.sharing.clk import BITS, BYTES, Clk, dice
 from accord.sharing.clk_v2 import DATES, score_v2
 from accord.sharing.hitindex import HitIndex
 from accord.sharing.hitnohit import HitQuery, HitRef
+
+Score = Callable[[Clk, Clk], float]
 
 
 def _variants(rng: random.Random, base: int, count: int) -> list[Clk]:
@@ -25,18 +28,29 @@ def _variants(rng: random.Random, base: int, count: int) -> list[Clk]:
     return out
 
 
+def _hits_agree(
+    encoding: str, threshold: float, indexed: list[Clk], queries: list[Clk], score: Score
+) -> int:
+    """Assert the index answers each query with exactly the filters `score` puts at or above the
+    threshold; returns how many hits that made."""
+    index = HitIndex(threshold, encoding)
+    for n, clk in enumerate(indexed):
+        index.add_person(clk, HitRef(f"p.{n}", "Border Force"))
+    hits = 0
+    for query in queries:
+        expected = {f"p.{n}" for n, clk in enumerate(indexed) if score(query, clk) >= threshold}
+        answer = index.query(HitQuery("person", query.to_text()))
+        assert {ref.reference for ref in answer.refs} == expected
+        hits += len(expected)
+    return hits
+
+
 @pytest.mark.parametrize("threshold", [0.5, 0.7, 0.76, 0.9, 1.0])
 def test_person_hits_equal_pairwise_dice(threshold: float) -> None:
     rng = random.Random(7)
     base = rng.getrandbits(BITS) & rng.getrandbits(BITS) & rng.getrandbits(BITS)
     indexed = _variants(rng, base, 600)
-    index = HitIndex(threshold)
-    for n, clk in enumerate(indexed):
-        index.add_person(clk, HitRef(f"p.{n}", "Border Force"))
-    for query in _variants(rng, base, 40):
-        expected = {f"p.{n}" for n, clk in enumerate(indexed) if dice(query, clk) >= threshold}
-        answer = index.query(HitQuery("person", query.to_text()))
-        assert {ref.reference for ref in answer.refs} == expected
+    _hits_agree("clk-v1", threshold, indexed, _variants(rng, base, 40), dice)
 
 
 def _some_without_dates(rng: random.Random, clks: list[Clk]) -> list[Clk]:
@@ -55,14 +69,6 @@ def test_v2_person_hits_equal_pairwise_region_scores(threshold: float) -> None:
     rng = random.Random(11)
     base = rng.getrandbits(BITS) & rng.getrandbits(BITS) & rng.getrandbits(BITS)
     indexed = _some_without_dates(rng, _variants(rng, base, 600))
-    index = HitIndex(threshold, "clk-v2")
-    for n, clk in enumerate(indexed):
-        index.add_person(clk, HitRef(f"p.{n}", "Border Force"))
     queries = _some_without_dates(rng, _variants(rng, base, 40)) + rng.sample(indexed, 5)
-    hits = 0
-    for query in queries:
-        expected = {f"p.{n}" for n, c in enumerate(indexed) if score_v2(query, c) >= threshold}
-        answer = index.query(HitQuery("person", query.to_text()))
-        assert {ref.reference for ref in answer.refs} == expected
-        hits += len(expected)
+    hits = _hits_agree("clk-v2", threshold, indexed, queries, score_v2)
     assert hits  # not vacuous: some filters are at or above every threshold tried
