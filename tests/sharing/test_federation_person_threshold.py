@@ -62,9 +62,7 @@ def test_a_looser_agreement_turns_a_near_miss_into_a_hit(nodes: Nodes, tmp_path:
 def test_under_clk_v1_a_stricter_agreement_drops_the_year_only_person(
     nodes: Nodes, tmp_path: Path
 ) -> None:
-    both_hold(
-        nodes, agreement_version(tmp_path, 2, person_encoding="clk-v1", person_threshold=0.7)
-    )
+    both_hold(nodes, agreement_version(tmp_path, 2, person_encoding="clk-v1", person_threshold=0.7))
     assert ask(nodes.rs, YEAR_ONLY)
     both_hold(
         nodes, agreement_version(tmp_path, 3, person_encoding="clk-v1", person_threshold=0.95)
