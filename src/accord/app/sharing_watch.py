@@ -170,10 +170,12 @@ class Watcher:
         lease = datetime.now(UTC) - timedelta(seconds=WEBHOOK_LEASE_SECONDS)
         waiting = [
             (alert, webhook)
-            for alert in self.fed.alerts_awaiting_webhook(lease.isoformat())
+            for alert in self.fed.alerts_awaiting_webhook(_stamp(lease))
             for webhook in (hooks.get((alert.owner, alert.watched_entity, alert.case_ref)),)
             if webhook and alert.id
         ]
+        if not waiting:
+            return 0
         claimed = self.fed.claim_webhooks(
             [(alert.id, alert.webhook_status) for alert, _ in waiting if alert.id],
             WEBHOOK_CALLING + _now(),
@@ -190,7 +192,12 @@ class Watcher:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat()
+    return _stamp(datetime.now(UTC))
+
+
+def _stamp(moment: datetime) -> str:
+    """Always with microseconds, so that claims compare as text in time order."""
+    return moment.isoformat(timespec="microseconds")
 
 
 def _webhook_body(alert: AlertRecord) -> dict[str, object]:
