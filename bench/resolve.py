@@ -17,7 +17,6 @@ realtime: one new record against 10k / 100k / 1M resolved records, p50/p99 over 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import platform
 import random
@@ -31,6 +30,7 @@ from typing import Any
 
 import splink.comparison_library as cl
 from resolve_ceiling import ceiling
+from scenario_records import BENCH_SECRET, fix_node_secret
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from accord.app import Actor, App
@@ -168,13 +168,6 @@ def bench_febrl() -> None:
 
 
 # -- scenario --------------------------------------------------------------------------------
-def fix_node_secret(data_dir: Path, secret: str) -> None:
-    """The node secret derives every entity id; a fixed one makes a run repeatable (entity ids
-    order ties in training samples and clustering, which moves F1 by up to 0.03)."""
-    data_dir.mkdir(parents=True)
-    (data_dir / "node.secret").write_text(hashlib.sha256(secret.encode()).hexdigest())
-
-
 def bench_scenario(people: int, seed: int, secret: str) -> None:
     from accord.scenario import load_truth
 
@@ -340,7 +333,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--secret", default="bench", help="scenario node secret ('' for a random one per run)"
+        "--secret", default=BENCH_SECRET, help="scenario node secret ('' for a random one per run)"
     )
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--duckdb-memory", default="3GB")

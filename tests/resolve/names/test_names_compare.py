@@ -84,6 +84,17 @@ def test_a_name_written_as_one_word_or_two_is_the_same_name(left: str, right: st
     assert compare_names(left, right).unmatched_left == ()
 
 
+@pytest.mark.parametrize(
+    ("left", "right"), [("Cem Kara", "Džem Kara"), ("Majid Ahmadi", "Madžid Ahmadi")]
+)
+def test_dz_written_as_c_or_j_in_other_alphabets_is_the_same_sound(left: str, right: str) -> None:
+    assert name_similarity(left, right) > 0.8
+
+
+def test_jana_and_cana_stay_two_names() -> None:
+    assert name_similarity("Jana Petrović", "Cana Petrović") < 0.8
+
+
 def test_a_missing_middle_name_costs_less_than_a_different_one() -> None:
     missing = name_similarity("Dušan Milan Lukić", "Dušan Lukić")
     different = name_similarity("Dušan Milan Lukić", "Dušan Marko Lukić")

@@ -12,6 +12,7 @@ final a are typing slips (Yilmaz/Yilmza, Aslan/Aslna), not sex variants.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -19,6 +20,8 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from accord.resolve.names.phonetic import token_key
 
 _VOWELS = frozenset("aeiou")
+_FRONT_C = re.compile(r"^c(?=[ei])")
+_MEDIAL_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
 SEX_VARIANT_CEILING = 0.5
 
 
@@ -42,10 +45,22 @@ def is_sex_variant(left: str, right: str) -> bool:
 
 
 def key_similarity(left: str, right: str) -> float:
+    """Similarity of the phonetic keys, or of the keys with the sound dž read where other
+    alphabets write it as c or j, whichever is higher."""
     key_left, key_right = token_key(left), token_key(right)
     if key_left == key_right:
         return 1.0
-    return float(JaroWinkler.normalized_similarity(key_left, key_right))
+    plain = float(JaroWinkler.normalized_similarity(key_left, key_right))
+    dz_left, dz_right = affricate_key(left), affricate_key(right)
+    if dz_left == dz_right:
+        return 1.0
+    return max(plain, float(JaroWinkler.normalized_similarity(dz_left, dz_right)))
+
+
+def affricate_key(token: str) -> str:
+    """The key with Turkish c before e or i (`Cem`, `Celal`) and a j between vowels (`Majid`, as
+    English and Persian write it) read as dž, as Serbian writes them (`Džem`, `Madžid`)."""
+    return token_key(_MEDIAL_J.sub("dz", _FRONT_C.sub("dz", token)))
 
 
 @lru_cache(maxsize=262144)
