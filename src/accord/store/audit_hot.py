@@ -9,12 +9,12 @@ Table and column names are this module's constants, never input.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 from sqlalchemy import Engine
 
 from accord.store.audit_base import StoredCheckpoint, StoredEntry
+from accord.store.database import pooled_cursor
 from accord.store.sql_text import insert_sql, quoted
 
 ENTRY_COLUMNS = ("seq", "at", "kind", "actor", "body", "hash")
@@ -61,19 +61,9 @@ class HotAudit:
         return int(self._run(self._add, values, commit=True)[0][0])
 
     def _run(self, sql: str, values: tuple[Any, ...], commit: bool = False) -> list[Any]:
-        with closing(self._engine.raw_connection()) as raw:
-            cursor = raw.cursor()
-            try:
-                cursor.execute(sql, values)
-                rows = list(cursor.fetchall())
-                if commit:
-                    raw.commit()
-            except BaseException:
-                raw.rollback()
-                raise
-            finally:
-                cursor.close()
-        return rows
+        with pooled_cursor(self._engine, write=commit) as cursor:
+            cursor.execute(sql, values)
+            return list(cursor.fetchall())
 
 
 def _entry(row: Any) -> StoredEntry:

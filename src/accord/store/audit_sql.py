@@ -9,7 +9,6 @@ for the transaction instead.
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
-from contextlib import closing
 from dataclasses import replace
 from typing import Any
 
@@ -18,7 +17,7 @@ from sqlalchemy import Connection, Engine, Select, create_engine, event, func, s
 from accord.store.audit_base import LogFilter, LogHead, Sealer, StoredCheckpoint, StoredEntry
 from accord.store.audit_hot import ENTRY_COLUMNS, HotAudit
 from accord.store.audit_tables import audit_entries, audit_subjects
-from accord.store.database import Database
+from accord.store.database import Database, pooled_cursor
 from accord.store.sql_text import insert_sql, row_of
 
 _HEAD_SQL = "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1"
@@ -59,28 +58,20 @@ class SqlAuditLog:
     def append(self, seal: Sealer, subjects: Sequence[Sequence[str]]) -> list[StoredEntry]:
         # Driver level on one pooled connection: lock, read the head, insert, commit. The
         # group-commit writer spends its time here, so nothing is compiled per batch.
-        with closing(self._writer.raw_connection()) as raw:
-            cursor = raw.cursor()
-            try:
-                cursor.execute(self._lock)
-                cursor.execute(_HEAD_SQL)
-                row = cursor.fetchone()
-                entries = seal(None if row is None else LogHead(int(row[0]), str(row[1])))
-                rows = [row_of(e, ENTRY_COLUMNS) for e in entries]
-                cursor.executemany(self._insert_entries, rows)
-                links = [
-                    (entity_id, entry.seq)
-                    for entry, ids in zip(entries, subjects, strict=True)
-                    for entity_id in sorted(set(ids))
-                ]
-                if links:
-                    cursor.executemany(self._insert_subjects, links)
-                raw.commit()
-            except BaseException:
-                raw.rollback()
-                raise
-            finally:
-                cursor.close()
+        with pooled_cursor(self._writer, write=True) as cursor:
+            cursor.execute(self._lock)
+            cursor.execute(_HEAD_SQL)
+            row = cursor.fetchone()
+            entries = seal(None if row is None else LogHead(int(row[0]), str(row[1])))
+            rows = [row_of(e, ENTRY_COLUMNS) for e in entries]
+            cursor.executemany(self._insert_entries, rows)
+            links = [
+                (entity_id, entry.seq)
+                for entry, ids in zip(entries, subjects, strict=True)
+                for entity_id in sorted(set(ids))
+            ]
+            if links:
+                cursor.executemany(self._insert_subjects, links)
         return entries
 
     def head(self) -> LogHead | None:

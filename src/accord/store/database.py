@@ -21,6 +21,26 @@ from sqlalchemy import Connection, Engine, create_engine, event
 _UNIT: ContextVar[tuple[Engine, Connection] | None] = ContextVar("accord_unit", default=None)
 
 
+@contextmanager
+def pooled_cursor(engine: Engine, *, write: bool = False) -> Iterator[Any]:
+    """A DBAPI cursor on a pooled connection of its own (whatever unit of work is open),
+    committed at the end when `write`, rolled back on any error."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        try:
+            yield cursor
+            if write:
+                raw.commit()
+        finally:
+            cursor.close()
+    except BaseException:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
+
+
 @dataclass(frozen=True, slots=True)
 class Database:
     engine: Engine
@@ -78,20 +98,8 @@ class Database:
             finally:
                 cursor.close()
             return
-        raw = self.engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            try:
-                yield cursor
-                if write:
-                    raw.commit()
-            finally:
-                cursor.close()
-        except BaseException:
-            raw.rollback()
-            raise
-        finally:
-            raw.close()
+        with pooled_cursor(self.engine, write=write) as cursor:
+            yield cursor
 
     @property
     def driver_error(self) -> type[Exception]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -16,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from accord.model import Judgement, Marking, Model, RetentionRule, Source, Statement, load_model
 from accord.store import codec, ingest_hot, tables
 from accord.store.base import Chunk, IngestRun, Rejection, StoreError
-from accord.store.database import Database
+from accord.store.database import Database, pooled_cursor
 from accord.store.prefetch import prefetch
 from accord.store.sql_text import insert_sql
 
@@ -168,13 +167,11 @@ class SqlStore:
 
     def _read_where(self, column: str, keys: Sequence[str]) -> list[Statement]:
         rows: list[Any] = []
-        with closing(self.db.engine.raw_connection()) as raw:
-            cursor = raw.cursor()
+        with pooled_cursor(self.db.engine) as cursor:
             for start in range(0, len(keys), _READ_BATCH):
                 batch = tuple(keys[start : start + _READ_BATCH])
                 cursor.execute(self._reads.statements(column, len(batch)), batch)
                 rows.extend(cursor.fetchall())
-            cursor.close()
         markings = self._markings_for({row[_MARKING] for row in rows})
         return [_statement_from(row, markings) for row in rows]
 
@@ -205,12 +202,9 @@ class SqlStore:
 
     def search(self, key: str, limit: int = 50) -> list[str]:
         pattern = "%" + key.replace("\\", "").replace("%", "").replace("_", "") + "%"
-        with closing(self.db.engine.raw_connection()) as raw:
-            cursor = raw.cursor()
+        with pooled_cursor(self.db.engine) as cursor:
             cursor.execute(self._reads.search, (pattern, limit))
-            found = [str(row[0]) for row in cursor.fetchall()]
-            cursor.close()
-        return found
+            return [str(row[0]) for row in cursor.fetchall()]
 
     def entity_ids_with(self, prop: str, value: str) -> list[str]:
         st = tables.statements
