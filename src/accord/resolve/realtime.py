@@ -33,20 +33,18 @@ class LinkResult:
 
 
 class JudgementIndex:
+    """Each record's records judged the same and judged apart (the latest judgement of a pair)."""
+
     def __init__(self, judgements: Sequence[Judgement] = ()) -> None:
-        self.verdicts: dict[tuple[str, str], Verdict] = {j.pair: j.verdict for j in judgements}
+        latest: dict[tuple[str, str], Verdict] = {j.pair: j.verdict for j in judgements}
         self.negatives: dict[str, set[str]] = {}
         self.positives: dict[str, set[str]] = {}
         sides = {Verdict.NEGATIVE: self.negatives, Verdict.POSITIVE: self.positives}
-        for (a, b), verdict in self.verdicts.items():
+        for (a, b), verdict in latest.items():
             side = sides.get(verdict)
             if side is not None:
                 side.setdefault(a, set()).add(b)
                 side.setdefault(b, set()).add(a)
-
-    def verdict(self, a: str, b: str) -> Verdict | None:
-        left, right = sorted((a, b))
-        return self.verdicts.get((left, right))
 
 
 class RealTimeLinker:
