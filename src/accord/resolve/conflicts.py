@@ -40,6 +40,10 @@ def years_compatible(a: str, b: str, slips: int = SLIPS) -> bool:
     return a == b or OSA.distance(a, b) <= slips
 
 
+def _of_length(dates: Mapping[str, str | None], length: int) -> dict[str, frozenset[str]]:
+    return {entity: frozenset({d}) for entity, d in dates.items() if d and len(d) == length}
+
+
 class BirthDateGuard:
     """The full birth dates and the years given alone of each cluster (by union-find root), kept
     up to date on merges."""
@@ -50,16 +54,8 @@ class BirthDateGuard:
         identifiers: Mapping[str, frozenset[str]] | None = None,
         vouched: Callable[[str, str], bool] | None = None,
     ) -> None:
-        self.dates: dict[str, frozenset[str]] = {
-            entity: frozenset({date})
-            for entity, date in dates.items()
-            if date and len(date) == FULL
-        }
-        self.years: dict[str, frozenset[str]] = {
-            entity: frozenset({date})
-            for entity, date in dates.items()
-            if date and len(date) == YEAR
-        }
+        self.dates = _of_length(dates, FULL)
+        self.years = _of_length(dates, YEAR)
         self.identifiers = identifiers or {}
         self.vouched = vouched or _never
 
