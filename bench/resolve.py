@@ -10,8 +10,9 @@ scenario: the synthetic multi-agency scenario (accord.scenario), ingested throug
           an oracle's estimate of the best F1 the data allows (bench/resolve_ceiling.py).
 scale:    synthetic person records (Latin and Cyrillic renderings, typos, partial dates); block +
           score + cluster with a model trained beforehand on a sample; wall time and peak RSS.
-realtime: one new record against 10k / 100k / 1M resolved records, p50/p99 over 1,000 held-out
-          records, candidates per query, links against the batch's (bench/resolve_realtime.py).
+realtime: one new record against 10k / 100k / 300k / 1M resolved records (--realtime-sizes),
+          p50/p99 over 1,000 held-out records, candidates per query, links against the batch's
+          (bench/resolve_realtime.py).
 """
 
 from __future__ import annotations
@@ -337,6 +338,11 @@ def main() -> None:
     )
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--duckdb-memory", default="3GB")
+    parser.add_argument(
+        "--realtime-sizes",
+        default="10000,100000,300000,1000000",
+        help="resolved-set sizes for realtime, comma-separated (each at most --records)",
+    )
     args = parser.parse_args()
     print(f"$ {' '.join(sys.argv)}  ({platform.node()}, {platform.processor() or 'cpu'})")
     chosen = set(args.only.split(","))
@@ -347,7 +353,8 @@ def main() -> None:
     if "scale" in chosen:
         bench_scale(args.records, args.duckdb_memory)
     if "realtime" in chosen:
-        bench_realtime([s for s in (10_000, 100_000, 1_000_000) if s <= args.records])
+        sizes = [int(size) for size in args.realtime_sizes.split(",")]
+        bench_realtime([size for size in sizes if size <= args.records])
 
 
 if __name__ == "__main__":
