@@ -114,10 +114,13 @@ def _report_scenario(pairs: list[NamePair]) -> None:
     print(
         f"held out, scenario renderings: {len(positives)} same person, "
         f"{len(pairs) - len(positives)} different people sharing a name key "
-        f"({equal} of them with the same normalised name)"
+        f"({equal} of them with the same normalised name, "
+        f"{sum(1 for p in pairs if p[4])} namesakes in the generator's truth)"
     )
     print(f"{'pairs':<28}{'n':>6}{'accord':>9}{'peer':>9}")
-    for label, group in (("all", pairs), ("without equal names", distinct)):
+    other_names = [p for p in distinct if not p[4]]
+    groups = (("all", pairs), ("without equal names", distinct), ("nor namesakes", other_names))
+    for label, group in groups:
         labels = [p[2] for p in group]
         ours = roc_auc([name_similarity(a, b) for a, b, *_ in group], labels)
         peer = roc_auc([plain_peer(a, b) for a, b, *_ in group], labels)

@@ -91,6 +91,31 @@ def test_dz_written_as_c_or_j_in_other_alphabets_is_the_same_sound(left: str, ri
     assert name_similarity(left, right) > 0.8
 
 
+@pytest.mark.parametrize(
+    ("left", "right"), [("MEHNET OZKAN", "Mehmet Ozkan"), ("Мехме Доан", "Mehmet Doan")]
+)
+def test_a_slip_in_a_form_of_muhammad_is_a_slip(left: str, right: str) -> None:
+    assert name_similarity(left, right) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Mahmud Ali", "Muhammad Ali"),
+        ("Ahmed Popal", "Mohammed Popal"),
+        ("Ahmad Mohammadi", "Mohamed Ahmad"),
+    ],
+)
+def test_other_names_near_muhammad_are_not_taken_for_slips(left: str, right: str) -> None:
+    assert name_similarity(left, right) < 0.85
+
+
+def test_serbian_dj_stripped_to_d_is_near_but_not_equal() -> None:
+    stripped = name_similarity("DORDE DZINIC", "Djordje Džinić")
+    assert 0.9 < stripped < 1.0
+    assert 0.9 < name_similarity("Dukić", "Đukić") < 1.0
+
+
 def test_jana_and_cana_stay_two_names() -> None:
     assert name_similarity("Jana Petrović", "Cana Petrović") < 0.8
 

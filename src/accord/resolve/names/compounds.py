@@ -16,7 +16,8 @@ HYPHEN_ARTICLES = frozenset(
 )  # fmt: skip
 CONNECTORS = frozenset({"bin", "ibn", "bn", "ben", "bint", "binti", "ould", "walad"})
 PARTICLES = ARTICLES | CONNECTORS
-_MUHAMMAD = frozenset(
+MUHAMMAD = "muhammad"
+MUHAMMAD_FAMILY = frozenset(
     {"muhamad", "mohamed", "mohamad", "muhamed", "mehmet", "mehmed", "mohd", "md", "mhmd",
      "mahomed", "mihemed", "mhemed", "muhamet", "mehemed", "mahamad", "mahamed", "mohamod"}
 )  # fmt: skip
@@ -57,8 +58,8 @@ def _split_muhammad(token: str) -> str:
 
 
 def _canonical(token: str) -> str:
-    if token in _MUHAMMAD:
-        return "muhammad"
+    if token in MUHAMMAD_FAMILY:
+        return MUHAMMAD
     if token not in _NOT_GLUED_ARTICLE:
         token = _GLUED_ARTICLE.sub("", token)
     token = _ABD_GLUED.sub("abd", token)

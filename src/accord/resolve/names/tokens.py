@@ -17,12 +17,15 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from accord.resolve.names.compounds import MUHAMMAD, MUHAMMAD_FAMILY
 from accord.resolve.names.phonetic import token_key
 
 _VOWELS = frozenset("aeiou")
 _FRONT_C = re.compile(r"^c(?=[ei])")
 _MEDIAL_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
 SEX_VARIANT_CEILING = 0.5
+BARE_D_DISCOUNT = 0.95  # Dukić and Đukić are both surnames: near, not equal
+_MUHAMMAD_FORMS = (MUHAMMAD, *sorted(MUHAMMAD_FAMILY))
 
 
 def is_skeletal(token: str) -> bool:
@@ -65,13 +68,43 @@ def affricate_key(token: str) -> str:
 
 @lru_cache(maxsize=262144)
 def token_similarity(left: str, right: str) -> float:
-    """Similarity in [0, 1] of two folded tokens."""
+    """Similarity in [0, 1] of two folded tokens.
+
+    `muhammad` stands for the whole family it was folded from, so a token one slip from one of
+    its forms (`Mehnet`, `Mehme`) is compared with that form, not with the canonical spelling;
+    other names (`Mahmud`, `Ahmed`, `Mohammadi`) are still compared with `muhammad` itself."""
     if left == right:
         return 1.0
-    spelling = float(Levenshtein.normalized_similarity(left, right))
+    if MUHAMMAD in (left, right):
+        other = right if left == MUHAMMAD else left
+        return max(_similarity(other, form) for form in _slipped_forms(other))
+    return _similarity(left, right)
+
+
+def _slipped_forms(token: str) -> list[str]:
+    """The Muhammad forms `token` is one slip from; a surname made with -i (`Mohammadi`,
+    `Mehmeti`) is a name of its own, not a slip."""
+    if token[-1:] == "i" and token[:-1] in MUHAMMAD_FAMILY:
+        return [MUHAMMAD]
+    slipped = [form for form in _MUHAMMAD_FORMS if Levenshtein.distance(token, form) <= 1]
+    return slipped or [MUHAMMAD]
+
+
+def _similarity(left: str, right: str) -> float:
+    spelling = _spelling(left, right)
     sound = key_similarity(left, right)
     weight = 0.7 if is_skeletal(left) or is_skeletal(right) else 0.5
     score = max(spelling, weight * sound + (1 - weight) * spelling)
     if is_sex_variant(left, right):
         return min(score, SEX_VARIANT_CEILING)
     return score
+
+
+def _spelling(left: str, right: str) -> float:
+    """Levenshtein similarity; Serbian đ folds to dj, but stripped of its mark it is a plain d
+    (`Đorđe` written `Dorde`), so tokens with a dj are compared with it read as d too."""
+    plain = float(Levenshtein.normalized_similarity(left, right))
+    if "dj" not in left and "dj" not in right:
+        return plain
+    bare = Levenshtein.normalized_similarity(left.replace("dj", "d"), right.replace("dj", "d"))
+    return max(plain, BARE_D_DISCOUNT * float(bare))
