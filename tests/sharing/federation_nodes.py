@@ -15,7 +15,16 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from accord.app import Actor, App
-from accord.app.sharing_transport import HITS, PACKAGES, RECEIPTS, Answer, TransportError
+from accord.app.sharing_transport import (
+    BATCHES,
+    HITS,
+    JOSE,
+    JSON,
+    PACKAGES,
+    RECEIPTS,
+    Answer,
+    TransportError,
+)
 from accord.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,14 +46,21 @@ class Loopback:
     down: set[str] = field(default_factory=set)
     webhooks: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     webhook_answer: str = "204"
+    posts: list[str] = field(default_factory=list)  # paths called, in order
 
-    def post(self, base_url: str, path: str, body: bytes) -> Answer:
+    def post(self, base_url: str, path: str, body: bytes, content_type: str = JOSE) -> Answer:
         if base_url in self.down or base_url not in self.apps:
             raise TransportError(f"{base_url}: connection refused")
         sharing = self.apps[base_url].sharing
-        handler = sharing.receive_receipt if path == RECEIPTS else sharing.receive
-        assert path in {PACKAGES, HITS, RECEIPTS}
-        reply = handler(body)
+        handlers = {
+            PACKAGES: sharing.receive,
+            HITS: sharing.receive,
+            RECEIPTS: sharing.receive_receipt,
+            BATCHES: sharing.receive_batch,
+        }
+        assert content_type == (JSON if path == BATCHES else JOSE)
+        self.posts.append(path)
+        reply = handlers[path](body)
         return Answer(reply.status, reply.body)
 
     def webhook(self, url: str, body: dict[str, Any]) -> str:
@@ -86,24 +102,31 @@ def make_app(tmp_path: Path, name: str, url: str, net: Loopback) -> App:
     return app
 
 
-def join(uk: App, rs: App, hit_key: str) -> None:
+def card(app: App, batches: bool = True) -> dict[str, Any]:
+    """The node's card; `batches=False`: as an older node's, which takes single packages only."""
+    document = app.sharing.identity().card()
+    return document if batches else {k: v for k, v in document.items() if k != "exchanges"}
+
+
+def join(uk: App, rs: App, hit_key: str, batches: bool = True) -> None:
     uk.sharing.init_node(OFFICER, UK, "UK Border Security Command", "http://uk.test")
     rs.sharing.init_node(OFFICER, RS, "Serbian Border Police", "http://rs.test")
-    uk.sharing.add_partner(OFFICER, rs.sharing.identity().card())
-    rs.sharing.add_partner(OFFICER, uk.sharing.identity().card())
+    uk.sharing.add_partner(OFFICER, card(rs, batches))
+    rs.sharing.add_partner(OFFICER, card(uk, batches))
     for app in (uk, rs):
         app.sharing.add_agreement(OFFICER, AGREEMENT)
         app.sharing.install_hit_key(OFFICER, "uk-rs-oic-hit-2025", hit_key)
 
 
 @contextmanager
-def two_nodes(tmp_path: Path) -> Iterator[Nodes]:
+def two_nodes(tmp_path: Path, *, batches: bool = True) -> Iterator[Nodes]:
+    """Two nodes; `batches=False` registers each with a card of a node older than batches."""
     net = Loopback()
     with database_urls(tmp_path) as (uk_url, rs_url):
         uk = make_app(tmp_path, "uk", uk_url, net)
         rs = make_app(tmp_path, "rs", rs_url, net)
         try:
-            join(uk, rs, secrets.token_hex(32))
+            join(uk, rs, secrets.token_hex(32), batches)
             net.apps = {"http://uk.test": uk, "http://rs.test": rs}
             yield Nodes(uk, rs, net)
         finally:

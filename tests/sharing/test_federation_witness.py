@@ -21,7 +21,8 @@ from accord.sharing.witness import Cosignature, verify_cosignature
 
 @pytest.fixture
 def nodes(tmp_path: Path) -> Iterator[Nodes]:
-    with two_nodes(tmp_path) as pair:
+    # Single packages, each with its own checkpoint (batches: test_batch_exchange.py).
+    with two_nodes(tmp_path, batches=False) as pair:
         yield pair
 
 

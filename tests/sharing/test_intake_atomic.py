@@ -13,7 +13,8 @@ from federation_nodes import OFFICER, UK, Nodes, ingest_custody, two_nodes
 
 @pytest.fixture
 def nodes(tmp_path: Path) -> Iterator[Nodes]:
-    with two_nodes(tmp_path) as pair:
+    # Single packages, each with its own checkpoint (batches: test_batch_exchange.py).
+    with two_nodes(tmp_path, batches=False) as pair:
         yield pair
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from accord.app import Actor, App
-from accord.app.sharing_transport import RECEIPTS, Answer, TransportError
+from accord.app.sharing_transport import BATCHES, JOSE, RECEIPTS, Answer, TransportError
 from accord.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,11 +104,12 @@ class Loopback:
 
     apps: dict[str, App] = field(default_factory=dict)
 
-    def post(self, base_url: str, path: str, body: bytes) -> Answer:
+    def post(self, base_url: str, path: str, body: bytes, content_type: str = JOSE) -> Answer:
         if base_url not in self.apps:
             raise TransportError(f"{base_url}: connection refused")
         sharing = self.apps[base_url].sharing
-        reply = (sharing.receive_receipt if path == RECEIPTS else sharing.receive)(body)
+        handlers = {RECEIPTS: sharing.receive_receipt, BATCHES: sharing.receive_batch}
+        reply = handlers.get(path, sharing.receive)(body)
         return Answer(reply.status, reply.body)
 
     def webhook(self, url: str, body: dict[str, Any]) -> str:

@@ -13,7 +13,9 @@ from fastapi.responses import JSONResponse
 
 from accord.api.errors import install_error_handlers
 from accord.api.node_schemas import (
+    BATCH_BODY,
     SEALED_BODY,
+    BatchAnswer,
     PackageReceipt,
     ReceiptTaken,
     SealedAnswer,
@@ -64,6 +66,14 @@ def node_router(app: App) -> APIRouter:
     async def hits(request: Request) -> JSONResponse:
         """A sealed hit/no-hit query; the answer comes back sealed to the asking node."""
         return await _handle(request, limit, app.sharing.receive)
+
+    @router.post(
+        "/batches", response_model=BatchAnswer, responses=refusals(422), openapi_extra=BATCH_BODY
+    )
+    async def batches(request: Request) -> JSONResponse:
+        """Several sealed packages and one sealed header with our audit checkpoint; answers
+        each package as /packages would, in order, in `results`."""
+        return await _handle(request, app.sharing.limits.max_batch_bytes, app.sharing.receive_batch)
 
     @router.post(
         "/receipts", response_model=ReceiptTaken, responses=refusals(422), openapi_extra=SEALED_BODY

@@ -18,6 +18,14 @@ SEALED_BODY: dict[str, Any] = {
     }
 }
 
+BATCH_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": 'A batch: {"batch": sealed header, "packages": [sealed package, ...]}.',
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    }
+}
+
 
 class NodeRefusal(ErrorBody):
     outcome: str  # "refused", or "duplicate" for a package already accepted
@@ -28,6 +36,17 @@ class PackageReceipt(BaseModel):
     outcome: str
     statements: int
     receipt: str
+
+
+class PackageResult(BaseModel):
+    status: int  # what /packages would have answered for this package alone
+    body: dict[str, Any]
+
+
+class BatchAnswer(BaseModel):
+    outcome: str  # "batch"
+    batch: str  # the header's id
+    results: list[PackageResult]
 
 
 class SealedAnswer(BaseModel):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accord.app.actor import Actor
+from accord.app.sharing_batch_receive import BatchReceiver
 from accord.app.sharing_directory import Directory
 from accord.app.sharing_hits import HitRequest, HitResult, Hits
 from accord.app.sharing_receive import Receiver, Reply
@@ -44,6 +45,8 @@ def utcnow() -> datetime:
 @dataclass(frozen=True, slots=True)
 class SharingLimits:
     max_package_bytes: int = 8 * MIB
+    max_batch_bytes: int = 20 * MIB  # a whole batch body; a package at the cap always fits
+    max_batch_packages: int = 50
     package_ttl_hours: int = 72
     hit_per_second: float = 1000.0
     hit_burst: int = 1000
@@ -65,6 +68,7 @@ class SharingUseCases:
         self.watcher = Watcher(app, self.fed, self.transport)
         self.sender = Sender(self)
         self.receiver = Receiver(self)
+        self.batch_receiver = BatchReceiver(self)
         self.hits = Hits(self)
         self.witness = Witness(self)
 
@@ -148,6 +152,9 @@ class SharingUseCases:
     # -- incoming --------------------------------------------------------------------------
     def receive(self, token: bytes) -> Reply:
         return self.receiver.receive(token)
+
+    def receive_batch(self, body: bytes) -> Reply:
+        return self.batch_receiver.receive(body)
 
     def receive_receipt(self, token: bytes) -> Reply:
         return self.receiver.receipt(token)

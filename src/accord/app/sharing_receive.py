@@ -31,8 +31,9 @@ from accord.store.federation_base import InboxRecord
 if TYPE_CHECKING:
     from accord.app.sharing import SharingUseCases
     from accord.app.sharing_witness import Witnessed
+    from accord.sharing.witness import Cosignature
 
-__all__ = ["Receiver", "Reply", "node_actor", "refusal"]
+__all__ = ["InBatch", "Receiver", "Reply", "node_actor", "refusal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,18 @@ def refusal(status: int, outcome: str, code: str, reason: str, **extra: Any) -> 
     """A refused (or duplicate) package: the API's one error body {"error": {code, message}},
     with the outcome and, for a duplicate, the earlier receipt."""
     return Reply(status, {"outcome": outcome, "error": {"code": code, "message": reason}, **extra})
+
+
+@dataclass(slots=True)
+class InBatch:
+    """What the packages of one batch share: the sender, the header's id, its judged
+    checkpoint and our one cosignature of it (kept with the first package taken in)."""
+
+    sender: str
+    package_id: str
+    witnessed: Witnessed | None
+    cosignature: Cosignature | None
+    kept: bool = False
 
 
 class _AlreadyAccepted(Exception):
@@ -69,23 +82,30 @@ class Receiver:
         )
 
     def receive(self, token: bytes) -> Reply:
-        now = datetime.now(UTC)
+        return self.take(token, datetime.now(UTC))
+
+    def take(self, token: bytes, now: datetime, batch: InBatch | None = None) -> Reply:
+        """One package, alone or inside a batch (whose header's checkpoint stands for its
+        own: the batch's was made after every disclosure the batch carries was logged)."""
         try:
             incoming = self.open(token, now)
             kind = str(incoming.opened.payload.get("type"))
-            if kind == HIT_QUERY:
+            if kind == HIT_QUERY and batch is None:
                 return self.uc.hits.answer(incoming, now)
+            if batch is not None and incoming.opened.sender != batch.sender:
+                text = f"a package from {incoming.opened.sender} in a batch from {batch.sender}"
+                raise PackageRefused("sender-mismatch", text)
             previous = self.fed.inbox_accepted(incoming.opened.package_id)
             if previous is not None:
                 return self._replayed(incoming, previous)
             if kind not in (RELEASE, NOTICE):
                 raise PackageRefused("wrong-type", f"payload type {kind!r} is not accepted here")
-            witnessed = self.uc.witness.judge(incoming)
+            witnessed = self.uc.witness.judge(incoming) if batch is None else batch.witnessed
             taken = self._notice(incoming, now) if kind == NOTICE else None
             intake = self.intakes.plan(incoming, now) if _takes_in(incoming, kind) else None
         except PackageRefused as refused:
-            return self._refused(token, refused, now)
-        return self._accepted(incoming, kind, now, witnessed, (taken, intake))
+            return self.refuse(token, refused, now)
+        return self._accepted(incoming, kind, now, witnessed, (taken, intake), batch=batch)
 
     # -- notices ---------------------------------------------------------------------------
     def _notice(self, incoming: Incoming, now: datetime) -> tuple[int, list[str]]:
@@ -114,13 +134,18 @@ class Receiver:
         now: datetime,
         witnessed: Witnessed | None,
         taken: tuple[tuple[int, list[str]] | None, Intake | None],
+        *,
+        batch: InBatch | None = None,
     ) -> Reply:
         """Store what was taken in with its cosignature and inbox record, in one transaction:
-        a second delivery of the same package that raced this one rolls back whole."""
+        a second delivery of the same package that raced this one rolls back whole. In a
+        batch, the one cosignature is kept with the first package taken in."""
         opened = incoming.opened
         notice, intake = taken
         count, remote_ids = _counted(notice, intake)
-        cosignature = self.uc.witness.cosign(witnessed)
+        cosignature = self.uc.witness.cosign(witnessed) if batch is None else batch.cosignature
+        keep = cosignature is not None and witnessed is not None
+        keep = keep and (batch is None or not batch.kept)
         receipt = Receipt(
             package_id=opened.package_id,
             package_digest=opened.digest,
@@ -148,12 +173,14 @@ class Receiver:
                 if not self.fed.record_inbox(record):
                     raise _AlreadyAccepted
                 alerts = [] if intake is None else self.intakes.store(incoming, intake, now)
-                if cosignature is not None and witnessed is not None:
+                if keep and cosignature is not None and witnessed is not None:
                     sealed = witnessed.sealed.isoformat()
                     self.uc.witness.keep(GIVEN, opened.sender, cosignature, sealed)
         except _AlreadyAccepted:
             previous = self.fed.inbox_accepted(opened.package_id)
             return self._replayed(incoming, previous or record)
+        if batch is not None:
+            batch.kept = batch.kept or keep
         if intake is not None:
             self.uc.watcher.notify(intake.matches, alerts)
         self.app.record(
@@ -166,7 +193,8 @@ class Receiver:
                 "outcome": "accepted",
                 "statements": count,
                 "witness": "no checkpoint" if witnessed is None else witnessed.verdict.note,
-            },
+            }
+            | ({} if batch is None else {"batch": batch.package_id}),
         )
         return Reply(200, {"outcome": "accepted", "statements": count, "receipt": token})
 
@@ -176,7 +204,7 @@ class Receiver:
         self._audit_refusal(refused, opened.sender, opened.package_id, opened.agreement_id)
         return refusal(409, "duplicate", refused.code, refused.reason, receipt=previous.receipt)
 
-    def _refused(self, token: bytes, refused: PackageRefused, now: datetime) -> Reply:
+    def refuse(self, token: bytes, refused: PackageRefused, now: datetime) -> Reply:
         digest = hashlib.sha256(token).hexdigest()
         record = InboxRecord(
             f"sha256:{digest[:56]}",

@@ -12,19 +12,20 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from accord.app.actor import Actor
+from accord.app.sharing_batch_send import BatchSender, CheckedCosignatures
 from accord.app.sharing_transport import PACKAGES, TransportError
 from accord.app.sharing_witness import RECEIVED
 from accord.audit.events import EventKind
 from accord.model import Statement
 from accord.model.search import search_key
-from accord.sharing import outbox
+from accord.sharing import batch, outbox
 from accord.sharing.federation import ERASURE, NOTICE, RELEASE, notice_payload
 from accord.sharing.packages import seal
 from accord.sharing.pseudonyms import pseudonym_key
 from accord.sharing.receipts import verify_receipt
 from accord.sharing.refusal import PackageRefused
 from accord.sharing.release import Release, build_release
-from accord.sharing.witness import WITNESS_FIELD
+from accord.sharing.witness import WITNESS_FIELD, Cosignature
 from accord.store.federation_base import ApprovalRequest, OutboxEntry
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class Sender:
         self.fed = uc.fed
         self._claims = threading.Lock()
         self._in_flight: set[str] = set()  # package ids a delivery round holds
+        self.batches = BatchSender(self)
 
     def _statements(self, entity_ids: list[str], query: str) -> list[Statement]:
         ids = list(entity_ids)
@@ -186,7 +188,8 @@ class Sender:
         now = datetime.now(UTC)
         expires = now + timedelta(hours=self.uc.limits.package_ttl_hours)
         package_id = package_id or uuid.uuid4().hex
-        if payload.get("type") in (RELEASE, NOTICE):
+        # A partner that takes batches gets our checkpoint once per batch, in its header.
+        if payload.get("type") in (RELEASE, NOTICE) and not partner.takes(batch.CAPABILITY):
             payload = payload | {WITNESS_FIELD: self.uc.witness.material(partner_name)}
         token = seal(
             payload,
@@ -215,8 +218,12 @@ class Sender:
             counts = {"delivered": 0, "refused": 0, "waiting": 0}
             registry = self.uc.directory.registry()
             for partner_name, entries in outbox.delivery_plan(claimed, now).items():
-                base_url = registry.get(partner_name).base_url
-                for state, count in self._deliver_all(actor, base_url, entries).items():
+                partner = registry.get(partner_name)
+                if partner.takes(batch.CAPABILITY):
+                    delivered = self.batches.deliver(actor, partner, entries)
+                else:
+                    delivered = self._deliver_all(actor, partner.base_url, entries)
+                for state, count in delivered.items():
                     counts[state] += count
             return counts
         finally:
@@ -253,24 +260,29 @@ class Sender:
             return "waiting"
         body = answer.body
         if answer.status in (200, 409) and isinstance(body.get("receipt"), str):
-            outcome, text = self._check_receipt(entry, body["receipt"])
-            self._audit_receipt(actor, entry, outcome, text)
+            outcome, text, cos = self.read_receipt(entry, body["receipt"])
+            self.mark_all_delivered([(entry, cos)])
+            self.audit_receipt(actor, entry, outcome, text)
             return "delivered"
-        reason = answer.refusal()
-        self.fed.update_outbox(outbox.after_refusal(entry, now, reason))
-        self._audit_receipt(actor, entry, "refused", reason)
+        return self.refused(actor, entry, answer.refusal())
+
+    def refused(self, actor: Actor, entry: OutboxEntry, reason: str) -> str:
+        """The partner refused the package: final."""
+        self.fed.update_outbox(outbox.after_refusal(entry, datetime.now(UTC), reason))
+        self.audit_receipt(actor, entry, "refused", reason)
         return "refused"
 
     def mark_delivered(self, actor: Actor, entry: OutboxEntry, witness: str) -> None:
         self.fed.update_outbox(outbox.after_delivery(entry, datetime.now(UTC)))
-        self._audit_receipt(actor, entry, "accepted", f"receipt pushed by the partner; {witness}")
+        self.audit_receipt(actor, entry, "accepted", f"receipt pushed by the partner; {witness}")
 
-    def _check_receipt(self, entry: OutboxEntry, token: str) -> tuple[str, str]:
-        """Check a receipt; the package is marked delivered, with the partner's cosignature
-        kept, in one transaction. Returns the outcome and what happened, for the log."""
+    def read_receipt(
+        self, entry: OutboxEntry, token: str, checked: CheckedCosignatures | None = None
+    ) -> tuple[str, str, Cosignature | None]:
+        """Check a receipt: the outcome and what happened, for the log, and the partner's
+        cosignature when it verifies (`checked`: those of this exchange already verified)."""
         partner = self.uc.directory.registry().get(entry.partner)
         ids = self.fed.disclosed_in(entry.package_id)
-        cos = None
         try:
             receipt = verify_receipt(
                 token,
@@ -279,17 +291,25 @@ class Sender:
                 statement_ids=ids,
             )
         except PackageRefused as refused:
-            outcome, text = "bad-receipt", f"{refused.code}: {refused.reason}"
-        else:
+            return "bad-receipt", f"{refused.code}: {refused.reason}", None
+        if checked is None:
             cos, witness = self.uc.witness.check(entry.partner, receipt)
-            outcome, text = receipt.outcome, f"{receipt.statement_count} statements; {witness}"
-        with self.app.database.unit():
-            if cos is not None:
-                self.uc.witness.keep(RECEIVED, entry.partner, cos)
-            self.fed.update_outbox(outbox.after_delivery(entry, datetime.now(UTC)))
-        return outcome, text
+        else:
+            cos, witness = checked.check(entry.partner, receipt)
+        return receipt.outcome, f"{receipt.statement_count} statements; {witness}", cos
 
-    def _audit_receipt(self, actor: Actor, entry: OutboxEntry, outcome: str, text: str) -> None:
+    def mark_all_delivered(self, delivered: list[tuple[OutboxEntry, Cosignature | None]]) -> None:
+        """Packages the partner took, marked delivered with its cosignature kept (once), in
+        one transaction."""
+        kept: set[str] = set()
+        with self.app.database.unit():
+            for entry, cos in delivered:
+                if cos is not None and cos.signature not in kept:
+                    self.uc.witness.keep(RECEIVED, entry.partner, cos)
+                    kept.add(cos.signature)
+                self.fed.update_outbox(outbox.after_delivery(entry, datetime.now(UTC)))
+
+    def audit_receipt(self, actor: Actor, entry: OutboxEntry, outcome: str, text: str) -> None:
         self.app.record(
             EventKind.RECEIPT,
             actor,

@@ -1,5 +1,6 @@
-"""The thin HTTP transport between nodes (httpx). Bodies are sealed packages or signed receipts;
-nothing travels in URLs. A partner that cannot be reached raises TransportError."""
+"""The thin HTTP transport between nodes (httpx). Bodies are sealed packages, signed receipts or
+batches of sealed packages (JSON); nothing travels in URLs. A partner that cannot be reached
+raises TransportError."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any, Protocol
 import httpx
 
 PACKAGES, RECEIPTS, HITS = "/node/v1/packages", "/node/v1/receipts", "/node/v1/hits"
-JOSE = "application/jose"
+BATCHES = "/node/v1/batches"
+JOSE, JSON = "application/jose", "application/json"
 
 
 class TransportError(RuntimeError):
@@ -30,7 +32,7 @@ class Answer:
 
 
 class Transport(Protocol):
-    def post(self, base_url: str, path: str, body: bytes) -> Answer: ...
+    def post(self, base_url: str, path: str, body: bytes, content_type: str = JOSE) -> Answer: ...
 
     def webhook(self, url: str, body: dict[str, Any]) -> str: ...
 
@@ -46,10 +48,10 @@ class HttpTransport:
             self._client = httpx.Client(timeout=self.timeout, follow_redirects=False)
         return self._client
 
-    def post(self, base_url: str, path: str, body: bytes) -> Answer:
+    def post(self, base_url: str, path: str, body: bytes, content_type: str = JOSE) -> Answer:
         try:
             response = self.client.post(
-                base_url + path, content=body, headers={"content-type": JOSE}
+                base_url + path, content=body, headers={"content-type": content_type}
             )
         except httpx.HTTPError as exc:
             raise TransportError(f"{base_url}: {type(exc).__name__}: {exc}") from None

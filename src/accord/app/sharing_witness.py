@@ -16,8 +16,10 @@ from accord.app.sharing_intake import node_actor
 from accord.audit.checkpoint import Checkpoint
 from accord.audit.events import EventKind
 from accord.sharing.inbox import Incoming
+from accord.sharing.packages import OpenedPackage
 from accord.sharing.receipts import Receipt
 from accord.sharing.refusal import PackageRefused
+from accord.sharing.registry import Partner
 from accord.sharing.witness import (
     REWRITTEN,
     Cosignature,
@@ -95,8 +97,14 @@ class Witness:
     def judge(self, incoming: Incoming) -> Witnessed | None:
         """Check the checkpoint a package carries; a rewritten log is refused and raises an
         alert in our audit log. None: a package without one from a partner never witnessed."""
-        partner, sealed = incoming.partner, incoming.opened.created
-        carried = read_witness(incoming.opened.payload)
+        return self.judge_opened(incoming.opened, incoming.partner, incoming.agreement.id)
+
+    def judge_opened(
+        self, opened: OpenedPackage, partner: Partner, agreement_id: str
+    ) -> Witnessed | None:
+        """`judge` for any opened package from `partner` (a single package or a batch header)."""
+        sealed = opened.created
+        carried = read_witness(opened.payload)
         known = self.heads.heads(GIVEN, partner.name)
         start = None if carried is None or carried[1] is None else carried[1].old.size
         if start is not None and start not in {h.record.size for h in known}:
@@ -112,7 +120,7 @@ class Witness:
             verdict = judge(checkpoint, proof, partner.audit_public_key(), heads, older=older)
         except PackageRefused as refused:
             if refused.code == REWRITTEN:
-                self._alarm(incoming, checkpoint, refused)
+                self._alarm(partner, opened.package_id, agreement_id, checkpoint, refused)
             raise
         return Witnessed(checkpoint, verdict, sealed)
 
@@ -153,16 +161,22 @@ class Witness:
         )
         self.fed.add_cosignature(record)
 
-    def _alarm(self, incoming: Incoming, checkpoint: Checkpoint, refused: PackageRefused) -> None:
-        partner = incoming.partner
+    def _alarm(
+        self,
+        partner: Partner,
+        package_id: str,
+        agreement_id: str,
+        checkpoint: Checkpoint,
+        refused: PackageRefused,
+    ) -> None:
         self.app.record(
             EventKind.POLICY_DECISION,
             node_actor(partner.name, partner.agency),
             partner=partner.name,
-            agreement=incoming.agreement.id,
+            agreement=agreement_id,
             detail={
                 "alert": REWRITTEN,
-                "package": incoming.opened.package_id,
+                "package": package_id,
                 "reason": refused.reason,
                 "checkpoint": checkpoint.to_dict(),
             },

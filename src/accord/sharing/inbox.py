@@ -39,6 +39,18 @@ def open_incoming(
     now: datetime,
     max_bytes: int,
 ) -> Incoming:
+    opened, partner = open_from_partner(
+        token, identity=identity, registry=registry, now=now, max_bytes=max_bytes
+    )
+    agreement = check_agreement(opened.agreement_id, identity.name, partner.name, agreements, now)
+    return Incoming(opened, partner, agreement)
+
+
+def open_from_partner(
+    token: str | bytes, *, identity: NodeIdentity, registry: Registry, now: datetime, max_bytes: int
+) -> tuple[OpenedPackage, Partner]:
+    """Open a package and name the registered partner whose current key signed it (every
+    check but the agreement's, which a batch header does not name)."""
     usable = {kid: key for keys in registry.signing_keys(now).values() for kid, key in keys.items()}
     try:
         opened = open_package(
@@ -50,9 +62,7 @@ def open_incoming(
         )
     except PackageRefused as refused:
         raise _explain_unknown_key(refused, token, registry) from None
-    partner = _signing_partner(opened, registry, now)
-    agreement = check_agreement(opened.agreement_id, identity.name, partner.name, agreements, now)
-    return Incoming(opened, partner, agreement)
+    return opened, _signing_partner(opened, registry, now)
 
 
 def _explain_unknown_key(

@@ -22,6 +22,11 @@ class NodeError(ValueError):
     """A node identity that is missing or cannot be used."""
 
 
+# Exchanges this node takes besides single packages (accord.sharing.batch.CAPABILITY): a partner
+# seals its packages to us without a checkpoint of their own and sends them in batches.
+EXCHANGES = ("batch/1",)
+
+
 def check_node_name(name: str) -> str:
     if not _NODE_NAME.match(name):
         raise NodeError(f"node name {name!r} must be lower case letters, digits and '-'")
@@ -71,6 +76,7 @@ class NodeIdentity:
                 {"kid": self.signing_kid, "use": "sig", "jwk": _public(self.signing_key)},
                 {"kid": self.encryption_kid, "use": "enc", "jwk": _public(self.encryption_key)},
             ],
+            "exchanges": list(EXCHANGES),
         } | ({"audit_key": self.audit_key} if self.audit_key else {})
 
 

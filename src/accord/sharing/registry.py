@@ -50,6 +50,10 @@ class Partner:
     base_url: str
     keys: tuple[PartnerKey, ...]
     audit_key: str = ""  # base64url Ed25519 key the partner signs its audit checkpoints with
+    exchanges: tuple[str, ...] = ()  # what its card says it takes besides single packages
+
+    def takes(self, exchange: str) -> bool:
+        return exchange in self.exchanges
 
     def audit_public_key(self) -> bytes | None:
         return base64.urlsafe_b64decode(self.audit_key) if self.audit_key else None
@@ -84,20 +88,30 @@ class Partner:
         if self.audit_key and card.audit_key not in ("", self.audit_key):
             raise PartnerCardError(f"partner {self.name}: an audit key is never replaced")
         audit_key = self.audit_key or card.audit_key
-        merged = replace(self, agency=card.agency, base_url=card.base_url, audit_key=audit_key)
+        merged = replace(
+            self,
+            agency=card.agency,
+            base_url=card.base_url,
+            audit_key=audit_key,
+            exchanges=card.exchanges,
+        )
         return replace(merged, keys=self.keys + added)
 
     def to_document(self) -> dict[str, Any]:
-        return {
-            "node": self.name,
-            "agency": self.agency,
-            "base_url": self.base_url,
-            "keys": [
-                {"kid": k.kid, "use": k.use, "x": k.x, "added_at": k.added_at}
-                | ({"revoked_from": k.revoked_from} if k.revoked_from else {})
-                for k in self.keys
-            ],
-        } | ({"audit_key": self.audit_key} if self.audit_key else {})
+        return (
+            {
+                "node": self.name,
+                "agency": self.agency,
+                "base_url": self.base_url,
+                "keys": [
+                    {"kid": k.kid, "use": k.use, "x": k.x, "added_at": k.added_at}
+                    | ({"revoked_from": k.revoked_from} if k.revoked_from else {})
+                    for k in self.keys
+                ],
+            }
+            | ({"audit_key": self.audit_key} if self.audit_key else {})
+            | _exchanges(self.exchanges)
+        )
 
 
 def partner_from_card(card: Mapping[str, Any], added_at: datetime) -> Partner:
@@ -106,12 +120,25 @@ def partner_from_card(card: Mapping[str, Any], added_at: datetime) -> Partner:
         name = check_node_name(str(card["node"]))
         keys = tuple(_key_from(item, added_at) for item in card["keys"])
         base_url = str(card["base_url"]).rstrip("/")
-        partner = Partner(name, str(card["agency"]), base_url, keys, _audit_key(card))
+        partner = Partner(
+            name, str(card["agency"]), base_url, keys, _audit_key(card), _read_exchanges(card)
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise PartnerCardError(f"partner card: {exc}") from None
     if {k.use for k in keys} != {"sig", "enc"}:
         raise PartnerCardError(f"partner card {name}: needs a signing and an encryption key")
     return partner
+
+
+def _read_exchanges(card: Mapping[str, Any]) -> tuple[str, ...]:
+    items = card.get("exchanges", [])
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise PartnerCardError("exchanges must be a list of names")
+    return tuple(items)
+
+
+def _exchanges(exchanges: tuple[str, ...]) -> dict[str, Any]:
+    return {"exchanges": list(exchanges)} if exchanges else {}
 
 
 def _audit_key(card: Mapping[str, Any]) -> str:
