@@ -84,14 +84,24 @@ def name_only(features: Features) -> Features:
     return {**{column: None for column in features}, **kept}
 
 
-def reference_links(index: CandidateIndex, scorer: Scorer, probe: Features) -> dict[str, float]:
-    """What the batch links: every record sharing any blocking key, scored, at the threshold."""
-    others: set[str] = set()
-    for key in blocking_keys_of(probe, index.rules):
-        others.update(index.buckets.get(key, ()))
-    others.discard(probe["entity_id"])
-    scored = {other: scorer.probability(probe, index.records[other]) for other in others}
-    return {other: p for other, p in scored.items() if p >= MERGE_THRESHOLD}
+class Reference:
+    """What the batch links: every resolved record sharing any blocking key with a probe, scored,
+    kept at the threshold. Keyed apart from the linker's index, on the probes' keys only."""
+
+    def __init__(self, resolved: list[Features], probes: list[Features], scorer: Scorer) -> None:
+        wanted = {key for probe in probes for key in blocking_keys_of(probe)}
+        self.buckets: dict[str, list[Features]] = {key: [] for key in wanted}
+        for features in resolved:
+            for key in blocking_keys_of(features):
+                if key in wanted:
+                    self.buckets[key].append(features)
+        self.scorer = scorer
+
+    def links(self, probe: Features) -> dict[str, float]:
+        others = {f["entity_id"]: f for k in blocking_keys_of(probe) for f in self.buckets[k]}
+        others.pop(probe["entity_id"], None)
+        scored = {other: self.scorer.probability(probe, f) for other, f in others.items()}
+        return {other: p for other, p in scored.items() if p >= MERGE_THRESHOLD}
 
 
 def timings(linker: RealTimeLinker, probes: list[Features]) -> list[float]:
@@ -103,13 +113,15 @@ def timings(linker: RealTimeLinker, probes: list[Features]) -> list[float]:
     return times
 
 
-def agreement(tally: Tally, linker: RealTimeLinker, scorer: Scorer, probes: list[Features]) -> None:
+def agreement(
+    tally: Tally, linker: RealTimeLinker, reference: Reference, probes: list[Features]
+) -> None:
     """Candidates per record, and the links found against those the batch makes."""
     for probe in probes:
         result = linker.score(probe)
         scored = linker.candidates(probe)
         tally.candidates.append(len(scored))
-        expected = reference_links(linker.index, scorer, probe)
+        expected = reference.links(probe)
         tally.reference += len(expected)
         tally.found += len(expected.keys() & scored)
         best = max(expected.values(), default=None)
@@ -133,11 +145,8 @@ def batch_check(model: dict[str, Any], resolved: list[Features], probes: list[Fe
         for a, b, p in zip(pairs.left, pairs.right, pairs.probability, strict=True)
         if p >= MERGE_THRESHOLD and (a in held) != (b in held)
     }
-    index = CandidateIndex()
-    for features in resolved:
-        index.add(features)
-    scorer = Scorer(model)
-    expected = {(p["entity_id"], o) for p in probes for o in reference_links(index, scorer, p)}
+    reference = Reference(resolved, probes, Scorer(model))
+    expected = {(p["entity_id"], o) for p in probes for o in reference.links(p)}
     return f"engine pairs {len(found)}, reference {len(expected)}, equal {found == expected}"
 
 
@@ -188,7 +197,8 @@ def bench_realtime(sizes: list[int], records: Callable[[int, int], list[PersonRe
     for size, each in setups.items():
         print(f"  {size:>9,} resolved:")
         for kind, tally in each.tallies.items():
-            agreement(tally, each.linker, scorer, each.probes[kind])
+            reference = Reference(each.resolved, each.probes[kind], scorer)
+            agreement(tally, each.linker, reference, each.probes[kind])
             print(tally.lines(kind))
             if tally.disagree:
                 print(f"    joins that differ: {tally.disagree[:5]}")

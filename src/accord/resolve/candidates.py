@@ -11,18 +11,23 @@ read scores the same): the work per lookup is bounded whatever the size of the r
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, field
 from itertools import product
 
 from accord.resolve.date_keys import stored_keys
 from accord.resolve.features import Features
-from accord.resolve.person_model import BLOCKING_RULES, BlockingRule
+from accord.resolve.person_model import BLOCKING_RULES, NAME, BlockingRule
 from accord.resolve.pruning import NAME_COLUMNS
+from accord.resolve.same_date import may_reach
 
 MAX_BUCKET = 256
 # A read whose records all score the same against the new record (its name is all it carries).
 TIED_BUCKET = 16
 SUB = "\x1e"
 Reads = Mapping[int, tuple[str, ...] | None]
+# entity id, normalised name, features
+Entry = tuple[str, str | None, Features]
+DATE_COLUMN = "dob_full"
 
 
 def _values(features: Features, column: str, exploded: bool) -> list[str]:
@@ -48,14 +53,33 @@ def blocking_keys_of(
         yield from rule_keys(features, number, rule)
 
 
+@dataclass(slots=True)
+class Gathered:
+    """Candidates by entity id; `alike` holds those of a tied read (all score the same)."""
+
+    found: dict[str, Features] = field(default_factory=dict)
+    alike: dict[str, Features] = field(default_factory=dict)
+
+    def ids(self) -> set[str]:
+        return self.found.keys() | self.alike.keys()
+
+
 class CandidateIndex:
+    """Each bucket lists its records' entries (entity id, normalised name, features), one entry
+    per record shared by all its buckets: a read needs no second lookup, and the name is at hand
+    to bound a record before its features are read."""
+
     def __init__(self, rules: Sequence[BlockingRule] = BLOCKING_RULES) -> None:
         self.rules = tuple(rules)
         self.name_rules = frozenset(
             n for n, rule in enumerate(self.rules) if set(rule.columns) <= NAME_COLUMNS
         )
-        self.buckets: dict[str, list[str]] = {}
+        self.dated_rules = frozenset(
+            n for n, rule in enumerate(self.rules) if DATE_COLUMN in rule.columns
+        )
+        self.buckets: dict[str, list[Entry]] = {}
         self.records: dict[str, Features] = {}
+        self._entries: dict[str, Entry] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -72,35 +96,73 @@ class CandidateIndex:
         entity_id = features["entity_id"]
         if entity_id in self.records:
             self.remove(entity_id)
+        entry = (entity_id, features.get(NAME.column), features)
         self.records[entity_id] = features
+        self._entries[entity_id] = entry
         for key in self._filed_keys(features):
-            self.buckets.setdefault(key, []).append(entity_id)
+            self.buckets.setdefault(key, []).append(entry)
 
     def remove(self, entity_id: str) -> None:
-        features = self.records.pop(entity_id, None)
-        if features is None:
+        entry = self._entries.pop(entity_id, None)
+        if entry is None:
             return
-        for key in self._filed_keys(features):
+        del self.records[entity_id]
+        for key in self._filed_keys(entry[2]):
             bucket = self.buckets.get(key, [])
-            if entity_id in bucket:
-                bucket.remove(entity_id)
+            for place, other in enumerate(bucket):
+                if other is entry:
+                    del bucket[place]
+                    break
 
     def candidates(
         self, features: Features, reads: Reads | None = None, tied: Set[int] = frozenset()
     ) -> set[str]:
+        """The ids of the records sharing a blocking key with these features (see gather)."""
+        return self.gather(features, reads, tied).ids()
+
+    def gather(
+        self,
+        features: Features,
+        reads: Reads | None = None,
+        tied: Set[int] = frozenset(),
+        floor: float | None = None,
+    ) -> Gathered:
         """Records sharing a blocking key with these features; under a name key, only the date
         sub-keys in `reads` when given. Each read gives at most its MAX_BUCKET newest records, a
-        read under a `tied` rule (its records all score the same) its TIED_BUCKET newest."""
-        found: set[str] = set()
-        buckets = self.buckets
+        read under a `tied` rule (its records all score the same) its TIED_BUCKET newest. Of a
+        read whose records share the very birth date (a rule on it, or its sub-key under a name
+        key), those whose name cannot reach the similarity `floor` are left out (same_date.py)."""
+        gathered = Gathered()
+        name, dob = features.get(NAME.column), features.get("dob")
+        bound = None if floor is None or name is None else (name, floor)
+        same = None if dob is None else "=" + dob
         for number, rule in enumerate(self.rules):
             subs = None if reads is None else reads.get(number)
             cap = TIED_BUCKET if number in tied else MAX_BUCKET
+            into = gathered.alike if number in tied else gathered.found
             for key in rule_keys(features, number, rule):
                 if subs is None:
-                    found.update(buckets.get(key, ())[-cap:])
+                    dated = bound if number in self.dated_rules else None
+                    _take(self.buckets.get(key, ())[-cap:], into, dated)
                     continue
                 for sub in subs:
-                    found.update(buckets.get(key + SUB + sub, ())[-cap:])
-        found.discard(features["entity_id"])
-        return found
+                    dated = bound if sub == same else None
+                    _take(self.buckets.get(key + SUB + sub, ())[-cap:], into, dated)
+        gathered.found.pop(features["entity_id"], None)
+        gathered.alike.pop(features["entity_id"], None)
+        return gathered
+
+
+def _take(
+    entries: Sequence[Entry], into: dict[str, Features], bound: tuple[str, float] | None
+) -> None:
+    """Every entry, or with a bound (the new record's name, a similarity floor) those whose name
+    may reach it."""
+    if bound is None:
+        for entity_id, _, features in entries:
+            into[entity_id] = features
+        return
+    name, floor = bound
+    for entity_id, other, features in entries:
+        if may_reach(name, other, floor):
+            into[entity_id] = features

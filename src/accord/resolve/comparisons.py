@@ -20,10 +20,14 @@ SHARED_VALUE = "share a value"
 
 @dataclass(frozen=True, slots=True)
 class Level:
+    """One level; `similarity_floor`, where given, is a Jaro-Winkler similarity of the
+    comparison's column that every pair at this level reaches (exact: equal values)."""
+
     label: str
     splink: Any
     test: Test
     is_null: bool = False
+    similarity_floor: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +62,16 @@ def else_level() -> Level:
 
 
 def exact_level(column: str) -> Level:
-    return Level("exact", cll.ExactMatchLevel(column), lambda a, b: a[column] == b[column])
+    splink_level = cll.ExactMatchLevel(column)
+    return Level("exact", splink_level, lambda a, b: a[column] == b[column], similarity_floor=1.0)
 
 
 def jaro_winkler_level(column: str, threshold: float) -> Level:
     def test(a: Features, b: Features) -> bool:
         return bool(JaroWinkler.similarity(a[column], b[column]) >= threshold)
 
-    return Level(f"jaro-winkler >= {threshold}", cll.JaroWinklerLevel(column, threshold), test)
+    splink_level = cll.JaroWinklerLevel(column, threshold)
+    return Level(f"jaro-winkler >= {threshold}", splink_level, test, similarity_floor=threshold)
 
 
 def overlap_level(column: str) -> Level:

@@ -26,7 +26,7 @@ class _Term:
     generic: tuple[Comparison, list[float]] | None = None
 
 
-def _null_first_only(comparison: Comparison) -> bool:
+def null_first_only(comparison: Comparison) -> bool:
     levels = comparison.levels
     return levels[0].is_null and not any(level.is_null for level in levels[1:])
 
@@ -46,7 +46,7 @@ class ProbeTerms:
         self.prior = scorer.prior_weight
         self.terms: list[tuple[_Term, bool]] = []
         for comparison, weights in zip(scorer.comparisons, scorer.weights, strict=True):
-            if not _null_first_only(comparison):
+            if not null_first_only(comparison):
                 generic = (comparison, weights)
                 self.terms.append((_Term(comparison.column, (), 0.0, 0.0, generic), False))
             else:

@@ -19,7 +19,9 @@ from accord.resolve import date_keys
 from accord.resolve.comparisons import SHARED_VALUE, Comparison
 from accord.resolve.features import Features
 from accord.resolve.person_model import BIRTH_DATE, BLOCKING_RULES, NAME, BlockingRule
+from accord.resolve.probe_scoring import null_first_only
 from accord.resolve.pruning import NAME_COLUMNS
+from accord.resolve.same_date import SameDate
 from accord.resolve.scoring import Scorer
 
 Reads = dict[int, tuple[str, ...] | None]
@@ -58,8 +60,12 @@ class Reach:
             number for number, rule in enumerate(rules) if rule.columns == (NAME.column,)
         )
         name_levels = [lv.label for lv in comparisons[NAME.name].levels[:2]] if known else []
-        self.name_exact_first = name_levels == [_MISSING, _EXACT]
+        # Each other comparison sits at "missing" for a record that lacks its field.
+        others_missing = all(null_first_only(c) for c in scorer.comparisons if c.name != NAME.name)
+        self.name_exact_first = name_levels == [_MISSING, _EXACT] and others_missing
         self.other_columns = tuple(c.column for c in scorer.comparisons if c.name != NAME.name)
+        self.same_date = SameDate.of(scorer) if known else None
+        self._floors: dict[tuple[bool, ...], float | None] = {}
 
     def tied(self, features: Features) -> frozenset[int]:
         """The rules whose every record scores the same against this one: the exact-name rule,
@@ -70,9 +76,15 @@ class Reach:
             return frozenset()
         return self.exact_rules
 
+    def _present(self, features: Features) -> tuple[bool, ...]:
+        return tuple(features.get(column) is not None for column, _ in self.lifts)
+
+    def _extra(self, present: tuple[bool, ...]) -> float:
+        return sum(lift for (_, lift), has in zip(self.lifts, present, strict=True) if has)
+
     def reads(self, features: Features) -> Reads:
         """For each name rule, the date sub-keys to read (None: the whole bucket)."""
-        present = tuple(features.get(column) is not None for column, _ in self.lifts)
+        present = self._present(features)
         wanted = self._wanted.get(present)
         if wanted is None:
             wanted = self._wanted[present] = self.wanted(present)
@@ -84,12 +96,23 @@ class Reach:
     def wanted(self, present: tuple[bool, ...]) -> dict[int, frozenset[str]]:
         """For each name rule, the date levels that could still link, given which of the lifting
         fields the new record carries."""
-        extra = sum(lift for (_, lift), has in zip(self.lifts, present, strict=True) if has)
+        extra = self._extra(present)
         found = {}
         for number, best in self.name_best.items():
             floor = self.limit - self.prior - best - extra - _SLACK
             found[number] = frozenset(lv for lv, weight in self.dates.items() if weight >= floor)
         return found
+
+    def name_floor(self, features: Features) -> float | None:
+        """The Jaro-Winkler similarity of names below which a record with this one's very birth
+        date cannot link when only a key finds it (None: any such record may link)."""
+        if self.same_date is None or features.get(NAME.column) is None:
+            return None
+        present = self._present(features)
+        if present not in self._floors:
+            need = self.limit - self.prior - self._extra(present) - _SLACK
+            self._floors[present] = self.same_date.name_floor(need)
+        return self._floors[present]
 
 
 def _bits(threshold: float) -> float:

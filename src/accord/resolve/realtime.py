@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.model import Judgement, Verdict
-from accord.resolve.candidates import CandidateIndex
+from accord.resolve.candidates import CandidateIndex, Gathered
 from accord.resolve.features import Features
 from accord.resolve.probe_scoring import ProbeTerms
 from accord.resolve.reach import Reach
@@ -64,28 +64,36 @@ class RealTimeLinker:
         self.reach = Reach(scorer, threshold, index.rules)
         self.terms = ProbeTerms(scorer)
 
-    def candidates(self, features: Features) -> set[str]:
+    def gather(self, features: Features) -> Gathered:
         """The resolved records this record is scored against: those that could link, and those
         an analyst judged the same."""
         entity_id = features["entity_id"]
         # Namesakes that score alike are read a few at a time unless some of them were rejected.
         tied = frozenset() if entity_id in self.judgements.negatives else self.reach.tied(features)
-        found = self.index.candidates(features, self.reach.reads(features), tied)
-        confirmed = self.judgements.positives.get(entity_id, set())
-        found.update(other for other in confirmed if other in self.index.records)
-        return found
+        reads, floor = self.reach.reads(features), self.reach.name_floor(features)
+        gathered = self.index.gather(features, reads, tied, floor)
+        records = self.index.records
+        for other in self.judgements.positives.get(entity_id, ()):
+            if other in records:
+                gathered.found[other] = records[other]
+        return gathered
+
+    def candidates(self, features: Features) -> set[str]:
+        return self.gather(features).ids()
 
     def _probabilities(self, features: Features) -> list[tuple[float, str]]:
-        """(-probability, id) of each candidate: 1 where judged the same, 0 where judged apart."""
+        """(-probability, id) of each candidate: 1 where judged the same, 0 where judged apart.
+        The records of a tied read all score the same: the first is scored for all."""
         entity_id = features["entity_id"]
         probe = self.terms.fixed_to(features)
         apart = self.judgements.negatives.get(entity_id, set())
         same = self.judgements.positives.get(entity_id, set())
-        records = self.index.records
-        return [
-            (-(0.0 if o in apart else 1.0 if o in same else probe.probability(records[o])), o)
-            for o in self.candidates(features)
-        ]
+        gathered = self.gather(features)
+        scored = [(o, probe.probability(f)) for o, f in gathered.found.items()]
+        if gathered.alike:
+            shared = probe.probability(next(iter(gathered.alike.values())))
+            scored.extend((o, shared) for o in gathered.alike if o not in gathered.found)
+        return [(-(0.0 if o in apart else 1.0 if o in same else p), o) for o, p in scored]
 
     def _rejected_clusters(self, entity_id: str) -> set[str]:
         others = self.judgements.negatives.get(entity_id, set())
