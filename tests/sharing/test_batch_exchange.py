@@ -182,3 +182,23 @@ def test_a_rewritten_log_refuses_the_whole_batch(nodes: Nodes) -> None:
     assert taken_in(nodes) == before
     alerts = [e for e in nodes.rs.audit_events if e.detail.get("alert") == "audit-log-rewritten"]
     assert len(alerts) == 1
+
+
+def test_a_package_queued_during_an_exchange_goes_in_the_next_one(
+    nodes: Nodes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = ingest_custody(nodes.uk)
+    real, during = nodes.rs.sharing.receive_batch, []
+
+    def queue_meanwhile(sent: bytes) -> Reply:
+        if not during:  # another sender queues while the first exchange is under way
+            send = nodes.uk.sharing.send
+            during.append(send(OFFICER, "uk-rs-oic", "oic-investigation", people[1:2]))
+        return real(sent)
+
+    monkeypatch.setattr(nodes.rs.sharing, "receive_batch", queue_meanwhile)
+    nodes.net.posts.clear()
+    first = nodes.uk.sharing.send(OFFICER, "uk-rs-oic", "oic-investigation", people[:1])
+    assert during[0].delivery["in_flight"] == 1 and first.delivery["delivered"] == 2
+    assert nodes.net.posts == [BATCHES, BATCHES]
+    assert {e.state for e in nodes.uk.sharing.fed.outbox()} == {"delivered"}

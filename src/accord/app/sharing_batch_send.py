@@ -46,6 +46,28 @@ class BatchSender:
         self.uc = sender.uc
         self.fed = sender.fed
 
+    def courier(self, actor: Actor, partner: Partner, entries: list[OutboxEntry]) -> Counter[str]:
+        """Deliver as the one round delivering to this partner: after each exchange, take
+        what was queued meanwhile, so packages queued together travel in one exchange rather
+        than in parallel exchanges of one each. A round that finds a courier at work leaves
+        its packages to it (`in_flight`); they wait at most the exchange under way."""
+        if not self.sender.become_courier(partner.name, entries):
+            return Counter({"in_flight": len(entries)})
+        counts: Counter[str] = Counter()
+        held: list[OutboxEntry] = []
+        still_courier = True
+        try:
+            while entries:
+                counts.update(self.deliver(actor, partner, entries))
+                if counts["waiting"]:
+                    break
+                entries = self.sender.claim_next(partner.name)
+                held.extend(entries)
+            still_courier = bool(entries)
+        finally:
+            self.sender.end_courier(partner.name, held, still_courier)
+        return counts
+
     def deliver(self, actor: Actor, partner: Partner, entries: list[OutboxEntry]) -> Counter[str]:
         """Every waiting package, oldest first, in batches; stop when the partner is down."""
         limits = self.uc.limits

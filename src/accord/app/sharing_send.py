@@ -49,6 +49,7 @@ class Sender:
         self.fed = uc.fed
         self._claims = threading.Lock()
         self._in_flight: set[str] = set()  # package ids a delivery round holds
+        self._couriers: set[str] = set()  # partners a round is delivering batches to
         self.batches = BatchSender(self)
 
     def _statements(self, entity_ids: list[str], query: str) -> list[Statement]:
@@ -120,7 +121,16 @@ class Sender:
             released = {s.id for s in release.statements}
             entities = sorted({s.entity_id for s in statements if s.id in released})
             package_id = self._queue(actor, release, entities)
-        return SendResult(release, package_id, requested, self.flush(actor))
+        return SendResult(release, package_id, requested, self._deliver_now(actor, release))
+
+    def _deliver_now(self, actor: Actor, release: Release) -> dict[str, int]:
+        """A flush, unless a round is already delivering batches to this partner: it takes the
+        package (committed before the check) after its current exchange, so this round need
+        not read the outbox only to hand the package over."""
+        with self._claims:
+            if release.statements and release.recipient in self._couriers:
+                return {"delivered": 0, "refused": 0, "waiting": 0, "in_flight": 1}
+        return self.flush(actor)
 
     def _request_approvals(self, actor: Actor, release: Release) -> int:
         if not release.pending:
@@ -209,9 +219,12 @@ class Sender:
         """Try every partner whose oldest waiting package is due; stop at a partner that is down.
 
         Rounds run side by side on different packages: each claims the waiting packages no other
-        round holds, so concurrent senders deliver at once and no package goes twice."""
+        round holds, so concurrent senders deliver at once and no package goes twice. To a
+        partner that takes batches one round delivers at a time (BatchSender.courier): another
+        round leaves its packages to it (counted `in_flight`)."""
         now = datetime.now(UTC)
         claimed = self._claim()
+        handed: set[str] = set()
         try:
             for entry in outbox.expire(claimed, now):
                 self.fed.update_outbox(entry)
@@ -220,15 +233,16 @@ class Sender:
             for partner_name, entries in outbox.delivery_plan(claimed, now).items():
                 partner = registry.get(partner_name)
                 if partner.takes(batch.CAPABILITY):
-                    delivered = self.batches.deliver(actor, partner, entries)
+                    delivered = self.batches.courier(actor, partner, entries)
+                    if delivered["in_flight"]:
+                        handed.update(e.package_id for e in entries)
                 else:
                     delivered = self._deliver_all(actor, partner.base_url, entries)
                 for state, count in delivered.items():
-                    counts[state] += count
+                    counts[state] = counts.get(state, 0) + count
             return counts
         finally:
-            with self._claims:
-                self._in_flight.difference_update(e.package_id for e in claimed)
+            self.release([e for e in claimed if e.package_id not in handed])
 
     def _claim(self) -> list[OutboxEntry]:
         # Read under the lock: a package another round has just delivered and released is
@@ -238,6 +252,41 @@ class Sender:
             claimed = [e for e in pending if e.package_id not in self._in_flight]
             self._in_flight.update(e.package_id for e in claimed)
         return claimed
+
+    def release(self, entries: list[OutboxEntry]) -> None:
+        with self._claims:
+            self._in_flight.difference_update(e.package_id for e in entries)
+
+    # -- one round at a time to a partner that takes batches --------------------------------
+    def become_courier(self, partner: str, entries: list[OutboxEntry]) -> bool:
+        """True: this round delivers to `partner`. False: another round does, and `entries`
+        (claimed by this round) are released for it to take after its current exchange."""
+        with self._claims:
+            if partner in self._couriers:
+                self._in_flight.difference_update(e.package_id for e in entries)
+                return False
+            self._couriers.add(partner)
+            return True
+
+    def claim_next(self, partner: str) -> list[OutboxEntry]:
+        """The courier's next packages: every due one for `partner` no round holds. When there
+        are none the round stops being the courier, in the same step, so a package queued
+        meanwhile is either seen here or delivered by the round that queued it."""
+        with self._claims:
+            pending = self.fed.outbox(state=outbox.PENDING)
+            held = self._in_flight
+            free = [e for e in pending if e.partner == partner and e.package_id not in held]
+            entries = outbox.delivery_plan(free, datetime.now(UTC)).get(partner, [])
+            self._in_flight.update(e.package_id for e in entries)
+            if not entries:
+                self._couriers.discard(partner)
+            return entries
+
+    def end_courier(self, partner: str, held: list[OutboxEntry], still_courier: bool) -> None:
+        with self._claims:
+            self._in_flight.difference_update(e.package_id for e in held)
+            if still_courier:
+                self._couriers.discard(partner)
 
     def _deliver_all(self, actor: Actor, base_url: str, entries: list[OutboxEntry]) -> Counter[str]:
         """The oldest package first; when the partner took it, the rest side by side."""
