@@ -102,6 +102,8 @@ def _entities_by_ref(app: App) -> list[str]:
 
 def serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
     env = {"ACCORD_DATA_DIR": str(settings.data_dir), "ACCORD_SETTINGS": "/dev/null"}
+    if "PYTHONPATH" in os.environ:  # a "before" tree runs on both nodes, not only on A
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     code = "from accord.cli.main import main; main()"
     args = [sys.executable, "-c", code, "node", "serve", "--port", str(port)]
     process = subprocess.Popen(args, env=env)
