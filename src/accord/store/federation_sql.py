@@ -11,6 +11,7 @@ from sqlalchemy import Table, delete, select, update
 
 from accord.store import federation_tables as ft
 from accord.store import tables
+from accord.store.alerts_hot import HotAlerts
 from accord.store.database import Database
 from accord.store.federation_base import (
     WEBHOOK_CALLING,
@@ -28,11 +29,13 @@ from accord.store.sql import insert_ignoring_duplicates
 _BATCH = 500
 
 
-class SqlFederationStore(HotFederation):
-    """Per-package calls are HotFederation's driver-level SQL; the rest is SQLAlchemy Core."""
+class SqlFederationStore(HotFederation, HotAlerts):
+    """Per-package calls are driver-level SQL (HotFederation, HotAlerts); the rest is
+    SQLAlchemy Core."""
 
     def __init__(self, database: Database) -> None:
-        super().__init__(database)
+        HotFederation.__init__(self, database)
+        HotAlerts.__init__(self, database)
 
     # -- documents -------------------------------------------------------------------------
     def put_document(self, kind: str, name: str, document: dict[str, Any], at: str) -> None:
@@ -144,19 +147,6 @@ class SqlFederationStore(HotFederation):
         w = ft.fed_watch
         with self.db.connect() as conn:
             return [WatchEntry(**row._asdict()) for row in conn.execute(select(w).order_by(w.c.id))]
-
-    def add_alert(self, alert: AlertRecord) -> AlertRecord:
-        return replace(alert, id=self._insert_one(ft.fed_alerts, asdict(alert)))
-
-    def add_alerts(self, alerts: Sequence[AlertRecord]) -> list[AlertRecord]:
-        with self.db.unit():
-            return [self.add_alert(alert) for alert in alerts]
-
-    def set_webhook_status(self, statuses: Sequence[tuple[int, str]]) -> None:
-        a = ft.fed_alerts
-        with self.db.begin() as conn:
-            for alert_id, status in statuses:
-                conn.execute(update(a).where(a.c.id == alert_id).values(webhook_status=status))
 
     def alerts(self, owner: str | None = None, limit: int = 200) -> list[AlertRecord]:
         a = ft.fed_alerts

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, select
 
 from accord.store import resolve_tables as rt
-from accord.store.database import Database
+from accord.store.database import Database, pooled_cursor
 from accord.store.resolve_base import ModelVersion, ResolutionRun, RunOutcome, StoredPair
 
 _CHUNK = 20_000
@@ -129,21 +129,27 @@ class SqlResolutionStore:
         return None if found is None else str(found)
 
     def clusters_of(self, entity_ids: Sequence[str]) -> dict[str, str]:
-        c = rt.resolve_clusters
+        # Driver-level SQL (every received package asks, for its entities and the watched
+        # ones): SQLAlchemy's statement building cost more than the lookup itself.
         ids = sorted(set(entity_ids))
         found: dict[str, str] = {}
-        with self.db.engine.connect() as conn:
+        with pooled_cursor(self.db.engine) as cursor:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
-                rows = conn.execute(select(c).where(c.c.entity_id.in_(chunk)))
-                found.update((row.entity_id, row.cluster_id) for row in rows)
+                cursor.execute(self._clusters_in(len(chunk)), chunk)
+                found.update((str(e), str(c)) for e, c in cursor.fetchall())
         return found
 
+    def _clusters_in(self, size: int) -> str:
+        marks = ", ".join(self.db.param_mark for _ in range(size))
+        return f"SELECT entity_id, cluster_id FROM resolve_clusters WHERE entity_id IN ({marks})"  # noqa: S608
+
     def members(self, cluster_id: str) -> list[str]:
-        c = rt.resolve_clusters
-        query = select(c.c.entity_id).where(c.c.cluster_id == cluster_id).order_by(c.c.entity_id)
-        with self.db.engine.connect() as conn:
-            return [str(value) for value in conn.execute(query).scalars()]
+        mark = self.db.param_mark
+        sql = f"SELECT entity_id FROM resolve_clusters WHERE cluster_id = {mark} ORDER BY entity_id"  # noqa: S608
+        with pooled_cursor(self.db.engine) as cursor:
+            cursor.execute(sql, (cluster_id,))
+            return [str(row[0]) for row in cursor.fetchall()]
 
     def assign(
         self, entity_id: str, cluster_id: str, features: dict[str, Any], run_id: str

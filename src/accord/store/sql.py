@@ -207,10 +207,9 @@ class SqlStore:
             return [str(row[0]) for row in cursor.fetchall()]
 
     def entity_ids_with(self, prop: str, value: str) -> list[str]:
-        st = tables.statements
-        query = select(st.c.entity_id).where(st.c.prop == prop, st.c.value == value).distinct()
-        with self.db.engine.connect() as conn:
-            return sorted(row.entity_id for row in conn.execute(query))
+        with pooled_cursor(self.db.engine) as cursor:
+            cursor.execute(self._reads.holding, (prop, value))
+            return sorted(str(row[0]) for row in cursor.fetchall())
 
     def count_statements(self) -> int:
         with self.db.engine.connect() as conn:
@@ -291,6 +290,10 @@ class HotReads:
         self.search = (
             "SELECT entity_id FROM statements WHERE search_key LIKE "  # noqa: S608
             f"{self._mark} GROUP BY entity_id ORDER BY entity_id LIMIT {self._mark}"
+        )
+        self.holding = (  # entities holding a value (alerts: every package, each identifier)
+            "SELECT DISTINCT entity_id FROM statements "  # noqa: S608
+            f"WHERE prop = {self._mark} AND value = {self._mark}"
         )
 
     def statements(self, column: str, size: int) -> str:
