@@ -23,7 +23,8 @@ from accord.resolve.same_date import may_reach
 MAX_BUCKET = 256
 # A read whose records all score the same against the new record (its name is all it carries).
 TIED_BUCKET = 16
-SUB = "\x1e"
+# The sub-key under a name key that holds every record filed there.
+WHOLE = ""
 Reads = Mapping[int, tuple[str, ...] | None]
 # entity id, normalised name, features
 Entry = tuple[str, str | None, Features]
@@ -67,7 +68,9 @@ class Gathered:
 class CandidateIndex:
     """Each bucket lists its records' entries (entity id, normalised name, features), one entry
     per record shared by all its buckets: a read needs no second lookup, and the name is at hand
-    to bound a record before its features are read."""
+    to bound a record before its features are read. A name key holds a small map from date
+    sub-key (WHOLE: every record) to bucket, so its several date reads cost one lookup in the
+    large map of keys and a few in a small one."""
 
     def __init__(self, rules: Sequence[BlockingRule] = BLOCKING_RULES) -> None:
         self.rules = tuple(rules)
@@ -78,19 +81,23 @@ class CandidateIndex:
             n for n, rule in enumerate(self.rules) if DATE_COLUMN in rule.columns
         )
         self.buckets: dict[str, list[Entry]] = {}
+        self.named: dict[str, dict[str, list[Entry]]] = {}
         self.records: dict[str, Features] = {}
         self._entries: dict[str, Entry] = {}
 
     def __len__(self) -> int:
         return len(self.records)
 
-    def _filed_keys(self, features: Features) -> Iterator[str]:
-        dated = stored_keys(features.get("dob"))
+    def _filed(self, features: Features) -> Iterator[list[Entry]]:
+        """The buckets a record is filed in, made where missing."""
+        dated = (WHOLE, *stored_keys(features.get("dob")))
         for number, rule in enumerate(self.rules):
             for key in rule_keys(features, number, rule):
-                yield key
-                if number in self.name_rules:
-                    yield from (key + SUB + sub for sub in dated)
+                if number not in self.name_rules:
+                    yield self.buckets.setdefault(key, [])
+                    continue
+                subs = self.named.setdefault(key, {})
+                yield from (subs.setdefault(sub, []) for sub in dated)
 
     def add(self, features: Features) -> None:
         entity_id = features["entity_id"]
@@ -99,16 +106,15 @@ class CandidateIndex:
         entry = (entity_id, features.get(NAME.column), features)
         self.records[entity_id] = features
         self._entries[entity_id] = entry
-        for key in self._filed_keys(features):
-            self.buckets.setdefault(key, []).append(entry)
+        for bucket in self._filed(features):
+            bucket.append(entry)
 
     def remove(self, entity_id: str) -> None:
         entry = self._entries.pop(entity_id, None)
         if entry is None:
             return
         del self.records[entity_id]
-        for key in self._filed_keys(entry[2]):
-            bucket = self.buckets.get(key, [])
+        for bucket in self._filed(entry[2]):
             for place, other in enumerate(bucket):
                 if other is entry:
                     del bucket[place]
@@ -137,17 +143,20 @@ class CandidateIndex:
         bound = None if floor is None or name is None else (name, floor)
         same = None if dob is None else "=" + dob
         for number, rule in enumerate(self.rules):
-            subs = None if reads is None else reads.get(number)
             cap = TIED_BUCKET if number in tied else MAX_BUCKET
             into = gathered.alike if number in tied else gathered.found
-            for key in rule_keys(features, number, rule):
-                if subs is None:
-                    dated = bound if number in self.dated_rules else None
+            if number not in self.name_rules:
+                dated = bound if number in self.dated_rules else None
+                for key in rule_keys(features, number, rule):
                     _take(self.buckets.get(key, ())[-cap:], into, dated)
+                continue
+            subs = None if reads is None else reads.get(number)
+            for key in rule_keys(features, number, rule):
+                found = self.named.get(key)
+                if found is None:
                     continue
-                for sub in subs:
-                    dated = bound if sub == same else None
-                    _take(self.buckets.get(key + SUB + sub, ())[-cap:], into, dated)
+                for sub in (WHOLE,) if subs is None else subs:
+                    _take(found.get(sub, ())[-cap:], into, bound if sub == same else None)
         gathered.found.pop(features["entity_id"], None)
         gathered.alike.pop(features["entity_id"], None)
         return gathered
@@ -163,6 +172,6 @@ def _take(
             into[entity_id] = features
         return
     name, floor = bound
-    for entity_id, other, features in entries:
-        if may_reach(name, other, floor):
-            into[entity_id] = features
+    for entry in entries:  # the id and features are read only for an entry kept
+        if may_reach(name, entry[1], floor):
+            into[entry[0]] = entry[2]

@@ -13,6 +13,7 @@ slips, a month and day one slip away (a digit changed or two neighbouring digits
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -40,13 +41,19 @@ def edits_of(label: str) -> int:
     return int(found.group(1)) if found else 0
 
 
+@lru_cache(maxsize=65536)
 def stored_keys(dob: str | None) -> tuple[str, ...]:
-    """The sub-keys a resolved record is filed under."""
+    """The sub-keys a resolved record is filed under (interned, as are those read_keys gives:
+    a lookup then finds its sub-key by identity)."""
     if dob is None or not well_formed(dob):
         return (ODD,)
     if len(dob) == FULL:
-        return (f"={dob}", f"y:{dob[:4]}", f"t:{dob[4:]}")
-    return (f"={dob}", f"y:{dob[:4]}")
+        return _interned((f"={dob}", f"y:{dob[:4]}", f"t:{dob[4:]}"))
+    return _interned((f"={dob}", f"y:{dob[:4]}"))
+
+
+def _interned(keys: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sys.intern(key) for key in keys)
 
 
 def read_keys(dob: str | None, wanted: Iterable[str]) -> tuple[str, ...] | None:
@@ -69,7 +76,7 @@ def _read_keys(dob: str | None, levels: frozenset[str]) -> tuple[str, ...] | Non
         return None
     keys = {ODD} if edits or named & {MISSING, PARTIAL, SAME_YEAR} else set()
     keys.update(_full(dob, named, edits) if full else _partial(dob, named, edits))
-    return tuple(sorted(keys))
+    return _interned(sorted(keys))
 
 
 def _full(dob: str, levels: set[str], edits: int) -> set[str]:
