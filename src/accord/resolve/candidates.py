@@ -56,10 +56,11 @@ def blocking_keys_of(
 
 @dataclass(slots=True)
 class Gathered:
-    """Candidates by entity id; `alike` holds those of a tied read (all score the same)."""
+    """Candidates' entries by entity id; `alike` holds those of a tied read (all score the
+    same). Entries, not features: a record's features are read only when it is scored."""
 
-    found: dict[str, Features] = field(default_factory=dict)
-    alike: dict[str, Features] = field(default_factory=dict)
+    found: dict[str, Entry] = field(default_factory=dict)
+    alike: dict[str, Entry] = field(default_factory=dict)
 
     def ids(self) -> set[str]:
         return self.found.keys() | self.alike.keys()
@@ -83,7 +84,7 @@ class CandidateIndex:
         self.buckets: dict[str, list[Entry]] = {}
         self.named: dict[str, dict[str, list[Entry]]] = {}
         self.records: dict[str, Features] = {}
-        self._entries: dict[str, Entry] = {}
+        self.entries: dict[str, Entry] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -105,12 +106,12 @@ class CandidateIndex:
             self.remove(entity_id)
         entry = (entity_id, features.get(NAME.column), features)
         self.records[entity_id] = features
-        self._entries[entity_id] = entry
+        self.entries[entity_id] = entry
         for bucket in self._filed(features):
             bucket.append(entry)
 
     def remove(self, entity_id: str) -> None:
-        entry = self._entries.pop(entity_id, None)
+        entry = self.entries.pop(entity_id, None)
         if entry is None:
             return
         del self.records[entity_id]
@@ -151,6 +152,8 @@ class CandidateIndex:
                     _take(self.buckets.get(key, ())[-cap:], into, dated)
                 continue
             subs = None if reads is None else reads.get(number)
+            if subs == ():  # no date could link: the key is not looked up
+                continue
             for key in rule_keys(features, number, rule):
                 found = self.named.get(key)
                 if found is None:
@@ -163,15 +166,15 @@ class CandidateIndex:
 
 
 def _take(
-    entries: Sequence[Entry], into: dict[str, Features], bound: tuple[str, float] | None
+    entries: Sequence[Entry], into: dict[str, Entry], bound: tuple[str, float] | None
 ) -> None:
     """Every entry, or with a bound (the new record's name, a similarity floor) those whose name
     may reach it."""
     if bound is None:
-        for entity_id, _, features in entries:
-            into[entity_id] = features
+        for entry in entries:
+            into[entry[0]] = entry
         return
     name, floor = bound
-    for entry in entries:  # the id and features are read only for an entry kept
+    for entry in entries:
         if may_reach(name, entry[1], floor):
-            into[entry[0]] = entry[2]
+            into[entry[0]] = entry

@@ -72,10 +72,10 @@ class RealTimeLinker:
         tied = frozenset() if entity_id in self.judgements.negatives else self.reach.tied(features)
         reads, floor = self.reach.reads(features), self.reach.name_floor(features)
         gathered = self.index.gather(features, reads, tied, floor)
-        records = self.index.records
+        entries = self.index.entries
         for other in self.judgements.positives.get(entity_id, ()):
-            if other in records:
-                gathered.found[other] = records[other]
+            if other in entries:
+                gathered.found[other] = entries[other]
         return gathered
 
     def candidates(self, features: Features) -> set[str]:
@@ -89,9 +89,9 @@ class RealTimeLinker:
         apart = self.judgements.negatives.get(entity_id, set())
         same = self.judgements.positives.get(entity_id, set())
         gathered = self.gather(features)
-        scored = [(o, probe.probability(f)) for o, f in gathered.found.items()]
+        scored = [(o, probe.probability(entry[2])) for o, entry in gathered.found.items()]
         if gathered.alike:
-            shared = probe.probability(next(iter(gathered.alike.values())))
+            shared = probe.probability(next(iter(gathered.alike.values()))[2])
             scored.extend((o, shared) for o in gathered.alike if o not in gathered.found)
         return [(-(0.0 if o in apart else 1.0 if o in same else p), o) for o, p in scored]
 
