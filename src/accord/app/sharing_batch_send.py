@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,8 @@ if TYPE_CHECKING:
     from accord.app.sharing_send import Sender
 
 HEADER_TTL = timedelta(hours=1)
+WAITING = "waiting"
+States = dict[str, str]  # package id -> delivered, refused or waiting
 FINAL = (413, 422)  # the partner read the batch and refused it: every package in it is refused
 
 
@@ -46,43 +47,22 @@ class BatchSender:
         self.uc = sender.uc
         self.fed = sender.fed
 
-    def courier(self, actor: Actor, partner: Partner, entries: list[OutboxEntry]) -> Counter[str]:
-        """Deliver as the one round delivering to this partner: after each exchange, take
-        what was queued meanwhile, so packages queued together travel in one exchange rather
-        than in parallel exchanges of one each. A round that finds a courier at work leaves
-        its packages to it (`in_flight`); they wait at most the exchange under way."""
-        if not self.sender.become_courier(partner.name, entries):
-            return Counter({"in_flight": len(entries)})
-        counts: Counter[str] = Counter()
-        held: list[OutboxEntry] = []
-        still_courier = True
-        try:
-            while entries:
-                counts.update(self.deliver(actor, partner, entries))
-                if counts["waiting"]:
-                    break
-                entries = self.sender.claim_next(partner.name)
-                held.extend(entries)
-            still_courier = bool(entries)
-        finally:
-            self.sender.end_courier(partner.name, held, still_courier)
-        return counts
-
-    def deliver(self, actor: Actor, partner: Partner, entries: list[OutboxEntry]) -> Counter[str]:
-        """Every waiting package, oldest first, in batches; stop when the partner is down."""
+    def deliver(self, actor: Actor, partner: Partner, entries: list[OutboxEntry]) -> States:
+        """Every waiting package, oldest first, in batches; stop when the partner is down.
+        Returns what became of each package (by id): delivered, refused or waiting."""
         limits = self.uc.limits
         runs = batch.plan_batches(
             [len(e.token) for e in entries], limits.max_batch_packages, limits.max_batch_bytes
         )
-        counts: Counter[str] = Counter()
+        states: States = {}
         for run in runs:
-            counts.update(self._exchange(actor, partner, entries[run.start : run.stop]))
-            if counts["waiting"]:
-                counts["waiting"] += len(entries) - run.stop
+            states.update(self._exchange(actor, partner, entries[run.start : run.stop]))
+            if WAITING in states.values():
+                states.update((e.package_id, WAITING) for e in entries[run.stop :])
                 break
-        return counts
+        return states
 
-    def _exchange(self, actor: Actor, partner: Partner, chunk: list[OutboxEntry]) -> Counter[str]:
+    def _exchange(self, actor: Actor, partner: Partner, chunk: list[OutboxEntry]) -> States:
         tokens = [e.token for e in chunk]
         body = batch.batch_body(self.seal_header(partner, tokens), tokens)
         try:
@@ -91,16 +71,16 @@ class BatchSender:
         except TransportError as exc:
             # As for a single package: the oldest waits out the backoff, the rest wait with it.
             self.fed.update_outbox(outbox.after_failure(chunk[0], datetime.now(UTC), str(exc)))
-            return Counter({"waiting": len(chunk)})
+            return {e.package_id: WAITING for e in chunk}
         if results is None:
             reason = answer.refusal()
-            return Counter(self.sender.refused(actor, entry, reason) for entry in chunk)
+            return {e.package_id: self.sender.refused(actor, e, reason) for e in chunk}
         return self._taken(actor, chunk, results)
 
-    def _taken(self, actor: Actor, chunk: list[OutboxEntry], results: list[Answer]) -> Counter[str]:
+    def _taken(self, actor: Actor, chunk: list[OutboxEntry], results: list[Answer]) -> States:
         """Each package's answer, as `Sender._deliver` reads a single one; the delivered ones
         are marked in one transaction, the cosignature verified and kept once."""
-        counts: Counter[str] = Counter()
+        states: States = {}
         checked = CheckedCosignatures(self.sender)
         delivered: list[tuple[OutboxEntry, Cosignature | None]] = []
         notes: list[tuple[OutboxEntry, str, str]] = []
@@ -110,14 +90,14 @@ class BatchSender:
                 outcome, text, cos = self.sender.read_receipt(entry, receipt, checked)
                 delivered.append((entry, cos))
                 notes.append((entry, outcome, text))
+                states[entry.package_id] = "delivered"
             else:
-                counts[self.sender.refused(actor, entry, answer.refusal())] += 1
+                states[entry.package_id] = self.sender.refused(actor, entry, answer.refusal())
         if delivered:
             self.sender.mark_all_delivered(delivered)
         for entry, outcome, text in notes:
             self.sender.audit_receipt(actor, entry, outcome, text)
-        counts["delivered"] += len(delivered)
-        return counts
+        return states
 
     def seal_header(self, partner: Partner, tokens: list[str]) -> str:
         """The batch header: the packages' digests and a fresh checkpoint of our log (made

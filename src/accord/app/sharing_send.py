@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.app.actor import Actor
 from accord.app.sharing_batch_send import BatchSender, CheckedCosignatures
+from accord.app.sharing_courier import Couriers
 from accord.app.sharing_transport import PACKAGES, TransportError
 from accord.app.sharing_witness import RECEIVED
 from accord.audit.events import EventKind
@@ -49,8 +50,8 @@ class Sender:
         self.fed = uc.fed
         self._claims = threading.Lock()
         self._in_flight: set[str] = set()  # package ids a delivery round holds
-        self._couriers: set[str] = set()  # partners a round is delivering batches to
         self.batches = BatchSender(self)
+        self.couriers = Couriers(self, self._claims)
 
     def _statements(self, entity_ids: list[str], query: str) -> list[Statement]:
         ids = list(entity_ids)
@@ -121,15 +122,18 @@ class Sender:
             released = {s.id for s in release.statements}
             entities = sorted({s.entity_id for s in statements if s.id in released})
             package_id = self._queue(actor, release, entities)
-        return SendResult(release, package_id, requested, self._deliver_now(actor, release))
+        return SendResult(
+            release, package_id, requested, self._deliver_now(actor, release, package_id)
+        )
 
-    def _deliver_now(self, actor: Actor, release: Release) -> dict[str, int]:
-        """A flush, unless a round is already delivering batches to this partner: it takes the
-        package (committed before the check) after its current exchange, so this round need
-        not read the outbox only to hand the package over."""
-        with self._claims:
-            if release.statements and release.recipient in self._couriers:
-                return {"delivered": 0, "refused": 0, "waiting": 0, "in_flight": 1}
+    def _deliver_now(self, actor: Actor, release: Release, package_id: str) -> dict[str, int]:
+        """A flush; when a courier is at work for this partner, the package (committed
+        already) is handed to it without reading the whole outbox."""
+        partner = self.uc.directory.registry().get(release.recipient)
+        if package_id and partner.takes(batch.CAPABILITY) and self.couriers.active(partner.name):
+            entry = OutboxEntry(package_id, partner.name, "", "", "", "", "")
+            told = self.couriers.deliver(actor, partner, [entry], claimed=False)
+            return {"delivered": 0, "refused": 0, "waiting": 0, **told}
         return self.flush(actor)
 
     def _request_approvals(self, actor: Actor, release: Release) -> int:
@@ -220,11 +224,10 @@ class Sender:
 
         Rounds run side by side on different packages: each claims the waiting packages no other
         round holds, so concurrent senders deliver at once and no package goes twice. To a
-        partner that takes batches one round delivers at a time (BatchSender.courier): another
-        round leaves its packages to it (counted `in_flight`)."""
+        partner that takes batches one round delivers at a time (`Couriers`)."""
         now = datetime.now(UTC)
         claimed = self._claim()
-        handed: set[str] = set()
+        passed: set[str] = set()  # claims passed to a courier, which releases them
         try:
             for entry in outbox.expire(claimed, now):
                 self.fed.update_outbox(entry)
@@ -233,16 +236,16 @@ class Sender:
             for partner_name, entries in outbox.delivery_plan(claimed, now).items():
                 partner = registry.get(partner_name)
                 if partner.takes(batch.CAPABILITY):
-                    delivered = self.batches.courier(actor, partner, entries)
-                    if delivered["in_flight"]:
-                        handed.update(e.package_id for e in entries)
+                    passed.update(e.package_id for e in entries)
+                    delivered = self.couriers.deliver(actor, partner, entries, claimed=True)
                 else:
                     delivered = self._deliver_all(actor, partner.base_url, entries)
                 for state, count in delivered.items():
                     counts[state] = counts.get(state, 0) + count
             return counts
         finally:
-            self.release([e for e in claimed if e.package_id not in handed])
+            with self._claims:
+                self.unclaim([e.package_id for e in claimed if e.package_id not in passed])
 
     def _claim(self) -> list[OutboxEntry]:
         # Read under the lock: a package another round has just delivered and released is
@@ -253,40 +256,18 @@ class Sender:
             self._in_flight.update(e.package_id for e in claimed)
         return claimed
 
-    def release(self, entries: list[OutboxEntry]) -> None:
-        with self._claims:
-            self._in_flight.difference_update(e.package_id for e in entries)
+    def unclaim(self, ids: list[str]) -> None:
+        """(Claims lock held.) Release claims."""
+        self._in_flight.difference_update(ids)
 
-    # -- one round at a time to a partner that takes batches --------------------------------
-    def become_courier(self, partner: str, entries: list[OutboxEntry]) -> bool:
-        """True: this round delivers to `partner`. False: another round does, and `entries`
-        (claimed by this round) are released for it to take after its current exchange."""
-        with self._claims:
-            if partner in self._couriers:
-                self._in_flight.difference_update(e.package_id for e in entries)
-                return False
-            self._couriers.add(partner)
-            return True
-
-    def claim_next(self, partner: str) -> list[OutboxEntry]:
-        """The courier's next packages: every due one for `partner` no round holds. When there
-        are none the round stops being the courier, in the same step, so a package queued
-        meanwhile is either seen here or delivered by the round that queued it."""
-        with self._claims:
-            pending = self.fed.outbox(state=outbox.PENDING)
-            held = self._in_flight
-            free = [e for e in pending if e.partner == partner and e.package_id not in held]
-            entries = outbox.delivery_plan(free, datetime.now(UTC)).get(partner, [])
-            self._in_flight.update(e.package_id for e in entries)
-            if not entries:
-                self._couriers.discard(partner)
-            return entries
-
-    def end_courier(self, partner: str, held: list[OutboxEntry], still_courier: bool) -> None:
-        with self._claims:
-            self._in_flight.difference_update(e.package_id for e in held)
-            if still_courier:
-                self._couriers.discard(partner)
+    def claim_due(self, partner: str) -> list[OutboxEntry]:
+        """(Claims lock held.) Claim every due package for `partner` that no round holds."""
+        pending = self.fed.outbox(state=outbox.PENDING)
+        held = self._in_flight
+        free = [e for e in pending if e.partner == partner and e.package_id not in held]
+        entries = outbox.delivery_plan(free, datetime.now(UTC)).get(partner, [])
+        self._in_flight.update(e.package_id for e in entries)
+        return entries
 
     def _deliver_all(self, actor: Actor, base_url: str, entries: list[OutboxEntry]) -> Counter[str]:
         """The oldest package first; when the partner took it, the rest side by side."""
