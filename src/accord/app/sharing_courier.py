@@ -1,13 +1,13 @@
-"""One round at a time delivers batches to a partner (the courier), so that packages queued
-together travel in one exchange instead of in parallel exchanges of one each.
+"""One courier at a time delivers batches to a partner, so that packages queued together travel
+in one exchange instead of in parallel exchanges of one each.
 
-A round (a `send` or a flush) that finds a courier at work hands its packages over and waits:
-the courier takes everything queued meanwhile after its current exchange and tells each waiting
-round what became of its packages. After an exchange the courier leaves the role to a waiting
-round, if there is one, so no call delivers for others for long: a round waits for at most the
-exchange under way and, if it takes over, does one exchange itself before passing on in turn.
-A round whose courier left with its packages still waiting (the partner went down, or it
-passed the role on) takes the role and claims them itself, so no package is left behind.
+The courier is a thread of its own, started by the first round (a `send` or a flush) that finds
+none at work for the partner; that round waits to hear what became of its own packages (one or
+two exchanges), so a single `send` still returns with its package delivered. A round that finds
+the courier at work leaves its packages to it and returns at once (`in_flight`): after each
+exchange the courier claims everything queued meanwhile, and it stops when nothing is left (in
+the same step, under the claims lock, so a package queued meanwhile is either claimed by it or
+finds no courier and starts one) or when the partner is down (the outbox's backoff applies).
 """
 
 from __future__ import annotations
@@ -24,95 +24,65 @@ if TYPE_CHECKING:
     from accord.app.actor import Actor
     from accord.app.sharing_send import Sender
 
-
-TOLD = 4096  # outcomes kept for rounds waiting to hear them
+TOLD = 4096  # outcomes kept for the rounds waiting to hear them
+IN_FLIGHT = "in_flight"
 
 
 class Couriers:
     def __init__(self, sender: Sender, lock: threading.Lock) -> None:
         self.sender = sender
-        self._lock = lock  # the sender's claims lock: claims and roles change together
+        self._lock = lock  # the sender's claims lock: claims and couriers change together
         self._turn = threading.Condition(lock)
         self._active: set[str] = set()  # partners a courier is delivering to
-        self._waiting: Counter[str] = Counter()  # rounds waiting, by partner
         self._told: States = {}  # what became of the packages last delivered (the newest)
 
-    def deliver(
-        self, actor: Actor, partner: Partner, entries: list[OutboxEntry], *, claimed: bool
-    ) -> Counter[str]:
-        """Deliver `entries` as the courier, or hand them to the one at work and wait for what
-        became of them. Claims (`claimed`: this round's claims of `entries`) pass to this call,
-        which releases them."""
-        ids = [e.package_id for e in entries]
+    def deliver(self, actor: Actor, partner: Partner, ids: list[str]) -> Counter[str]:
+        """Leave the packages `ids` (committed, and claimed by no round) to the partner's
+        courier; start one, and wait for what became of them, when none is at work."""
         with self._lock:
             if partner.name in self._active:
-                if claimed:
-                    self.sender.unclaim(ids)
-                told = self._wait(partner.name, ids)
-                if told is not None:
-                    return told
-                entries = self._claim(partner.name)
-            else:
-                self._active.add(partner.name)
-                if not claimed:
-                    entries = self._claim(partner.name)
-        if not entries:  # none due: the partner is waiting out a backoff
-            return Counter({WAITING: len(ids)})
-        return self._run(actor, partner, entries)
+                return Counter({IN_FLIGHT: len(ids)})
+            self._active.add(partner.name)
+            threading.Thread(
+                target=self._run, args=(actor, partner), name=f"accord-courier-{partner.name}"
+            ).start()
+            while partner.name in self._active and not all(i in self._told for i in ids):
+                self._turn.wait()
+            return Counter(self._told.pop(i, WAITING) for i in ids)
 
-    def active(self, partner: str) -> bool:
+    def busy(self, partner: str) -> bool:
         with self._lock:
             return partner in self._active
 
-    def _wait(self, partner: str, ids: list[str]) -> Counter[str] | None:
-        """(Lock held.) What became of `ids`; None once this round holds the role instead."""
-        self._waiting[partner] += 1
-        try:
-            while not all(i in self._told for i in ids):
-                if partner not in self._active:
-                    self._active.add(partner)
-                    return None
-                self._turn.wait()
-            return Counter(self._told[i] for i in ids)
-        finally:
-            self._waiting[partner] -= 1
-            for i in ids:
-                self._told.pop(i, None)
+    def settle(self, timeout: float = 30.0) -> bool:
+        """Wait until no courier is at work (closing the node); False if one still is."""
+        with self._lock:
+            return self._turn.wait_for(lambda: not self._active, timeout)
 
-    def _claim(self, partner: str) -> list[OutboxEntry]:
-        """(Lock held.) Every due package for `partner` no round holds, now claimed."""
-        entries = self.sender.claim_due(partner)
-        if not entries:
-            self._active.discard(partner)
-            self._turn.notify_all()
-        return entries
-
-    def _run(self, actor: Actor, partner: Partner, entries: list[OutboxEntry]) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        held = [e.package_id for e in entries]
+    def _run(self, actor: Actor, partner: Partner) -> None:
+        entries: list[OutboxEntry] = []
         try:
+            entries = self._next(partner.name, {})
             while entries:
                 states = self.sender.batches.deliver(actor, partner, entries)
-                counts.update(states.values())
                 entries = self._next(partner.name, states)
-                held.extend(e.package_id for e in entries)
         finally:
             with self._lock:
-                self.sender.unclaim(held)
-                if entries:  # left by an error: free the role
+                if entries:  # left by an error: free them and the role
+                    self.sender.unclaim([e.package_id for e in entries])
                     self._active.discard(partner.name)
-                    self._turn.notify_all()
-        return counts
+                self._turn.notify_all()
 
     def _next(self, partner: str, states: States) -> list[OutboxEntry]:
-        """Tell the waiting rounds; then leave the role to one of them, stop at a partner that
-        is down, or claim what was queued meanwhile."""
+        """Tell the waiting rounds what became of the last batch; then stop at a partner that
+        is down, or claim what was queued meanwhile, stopping when there is none."""
         with self._lock:
-            self._told.update(states)  # a package handed over may have gone before its round
-            for stale in list(self._told)[: max(0, len(self._told) - TOLD)]:  # waits for it
+            self.sender.unclaim(list(states))
+            self._told.update(states)
+            for stale in list(self._told)[: max(0, len(self._told) - TOLD)]:
                 del self._told[stale]
             self._turn.notify_all()
-            if self._waiting[partner] or WAITING in states.values():
+            entries = [] if WAITING in states.values() else self.sender.claim_due(partner)
+            if not entries:
                 self._active.discard(partner)
-                return []
-            return self._claim(partner)
+            return entries

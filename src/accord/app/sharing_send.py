@@ -127,12 +127,12 @@ class Sender:
         )
 
     def _deliver_now(self, actor: Actor, release: Release, package_id: str) -> dict[str, int]:
-        """A flush; when a courier is at work for this partner, the package (committed
-        already) is handed to it without reading the whole outbox."""
+        """A flush; when a courier is at work for this partner, it takes the package
+        (committed already) after its current exchange, without this round reading the
+        whole outbox."""
         partner = self.uc.directory.registry().get(release.recipient)
-        if package_id and partner.takes(batch.CAPABILITY) and self.couriers.active(partner.name):
-            entry = OutboxEntry(package_id, partner.name, "", "", "", "", "")
-            told = self.couriers.deliver(actor, partner, [entry], claimed=False)
+        if package_id and partner.takes(batch.CAPABILITY) and self.couriers.busy(partner.name):
+            told = self.couriers.deliver(actor, partner, [package_id])
             return {"delivered": 0, "refused": 0, "waiting": 0, **told}
         return self.flush(actor)
 
@@ -227,7 +227,7 @@ class Sender:
         partner that takes batches one round delivers at a time (`Couriers`)."""
         now = datetime.now(UTC)
         claimed = self._claim()
-        passed: set[str] = set()  # claims passed to a courier, which releases them
+        passed: set[str] = set()  # claims released for a courier
         try:
             for entry in outbox.expire(claimed, now):
                 self.fed.update_outbox(entry)
@@ -236,8 +236,11 @@ class Sender:
             for partner_name, entries in outbox.delivery_plan(claimed, now).items():
                 partner = registry.get(partner_name)
                 if partner.takes(batch.CAPABILITY):
-                    passed.update(e.package_id for e in entries)
-                    delivered = self.couriers.deliver(actor, partner, entries, claimed=True)
+                    ids = [e.package_id for e in entries]
+                    with self._claims:  # the courier claims them for itself
+                        self.unclaim(ids)
+                    passed.update(ids)
+                    delivered = self.couriers.deliver(actor, partner, ids)
                 else:
                     delivered = self._deliver_all(actor, partner.base_url, entries)
                 for state, count in delivered.items():
