@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,11 @@ def test_node_secret_is_created_once_and_private(tmp_path: Path) -> None:
     secret = settings.node_secret()
     assert len(secret) == 32 and settings.node_secret() == secret
     assert (tmp_path / "d" / "node.secret").stat().st_mode & 0o777 == 0o600
+
+
+def test_threads_creating_the_node_secret_at_once_all_read_the_one_kept(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "d")
+    with ThreadPoolExecutor(16) as pool:
+        secrets_read = set(pool.map(lambda _: settings.node_secret(), range(64)))
+    assert len(secrets_read) == 1 and len(secrets_read.pop()) == 32
+    assert [p.name for p in (tmp_path / "d").iterdir()] == ["node.secret"]

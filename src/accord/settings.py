@@ -6,6 +6,7 @@ ACCORD_SETTINGS (or ./accord.toml) > defaults. Nothing is read at import time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import tomllib
@@ -36,6 +37,8 @@ AREA_SETTINGS: dict[str, str] = {
     "resolve_engine": "duckdb (default) or spark",
     "spark_master": "Spark master URL when resolve_engine is spark (default local[2])",
     "max_package_bytes": "largest sharing package accepted or sent (default 8 MiB)",
+    "max_batch_bytes": "largest batch of packages to one partner accepted or sent (default 20 MiB)",
+    "max_batch_packages": "most packages in one batch to a partner (default 50)",
     "package_ttl_hours": "how long a sent package stays valid (default 72)",
     "hit_per_second": "hit/no-hit queries a partner may make per second (default 1000)",
     "hit_burst": "hit/no-hit burst allowance per partner (default 1000)",
@@ -85,11 +88,23 @@ class Settings:
         """The node's HMAC secret, created on first use and kept in the data folder (mode 0600)."""
         path = self.data_dir / "node.secret"
         if not path.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_hex(32))
+            _create_secret(path)
         return bytes.fromhex(path.read_text().strip())
+
+
+def _create_secret(path: Path) -> None:
+    """Write a new secret whole under a name of its own, then link it into place: threads or
+    processes creating it at once keep the first, and none reads a file not yet written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+        with contextlib.suppress(FileExistsError):  # another creator was first: it stands
+            os.link(draft, path)
+    finally:
+        draft.unlink()
 
 
 def _from_file(env: Mapping[str, str]) -> dict[str, Any]:
