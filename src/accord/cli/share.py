@@ -58,7 +58,7 @@ def node_serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8470,
 ) -> None:
-    """Serve the node-to-node API (POST /node/v1/packages, /receipts, /hits)."""
+    """Serve the node-to-node API (POST /node/v1/packages, /batches, /receipts, /hits)."""
     import uvicorn
 
     from accord.api.node import create_node_api
