@@ -3,6 +3,7 @@ receipt. Erasures and rectifications are sent on to every partner that received 
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections import Counter
@@ -197,26 +198,73 @@ class Sender:
         payload: dict[str, Any],
         package_id: str | None = None,
     ) -> OutboxEntry:
-        identity = self.uc.identity()
         partner = self.uc.directory.registry().get(partner_name)
         now = datetime.now(UTC)
         expires = now + timedelta(hours=self.uc.limits.package_ttl_hours)
         package_id = package_id or uuid.uuid4().hex
-        # A partner that takes batches gets our checkpoint once per batch, in its header.
-        if payload.get("type") in (RELEASE, NOTICE) and not partner.takes(batch.CAPABILITY):
-            payload = payload | {WITNESS_FIELD: self.uc.witness.material(partner_name)}
-        token = seal(
+        unsealed = ""
+        if payload.get("type") in (RELEASE, NOTICE):
+            if partner.takes(batch.CAPABILITY):
+                # Our checkpoint goes once per batch, in its header; kept unsealed in case
+                # the package must go alone after all (the partner's card drops batches).
+                unsealed = json.dumps({"agreement": agreement_id, "payload": payload})
+            else:
+                payload = payload | {WITNESS_FIELD: self.uc.witness.material(partner_name)}
+        token = self._seal(
+            partner_name, agreement_id, payload, package_id, created=now, expires=expires
+        )
+        kind = str(payload["type"])
+        return outbox.new_entry(
+            package_id, partner_name, kind, token, created=now, expires=expires, unsealed=unsealed
+        )
+
+    def _seal(
+        self,
+        partner_name: str,
+        agreement_id: str,
+        payload: dict[str, Any],
+        package_id: str,
+        *,
+        created: datetime,
+        expires: datetime,
+    ) -> str:
+        identity = self.uc.identity()
+        partner = self.uc.directory.registry().get(partner_name)
+        return seal(
             payload,
             sender=identity.name,
             sender_signing_key=identity.signing_key,
-            recipient_encryption_key=partner.encryption_key(now),
+            recipient_encryption_key=partner.encryption_key(created),
             agreement_id=agreement_id,
             package_id=package_id,
-            created=now,
+            created=created,
             expires=expires,
         )
-        kind = str(payload["type"])
-        return outbox.new_entry(package_id, partner_name, kind, token, created=now, expires=expires)
+
+    def _alone(self, entries: list[OutboxEntry]) -> list[OutboxEntry]:
+        """Packages about to go singly, with every one sealed for batches (no checkpoint of its
+        own: a partner that witnessed our log would refuse it) sealed again, under the same id
+        and expiry, with one fresh checkpoint, and stored so before it leaves."""
+        if not any(e.unsealed for e in entries):
+            return entries
+        witness = self.uc.witness.material(entries[0].partner)
+        now = datetime.now(UTC)
+        resealed = [self._resealed(e, witness, now) if e.unsealed else e for e in entries]
+        with self.app.database.unit():
+            for old, new in zip(entries, resealed, strict=True):
+                if new is not old:
+                    self.fed.update_outbox(new)
+        return resealed
+
+    def _resealed(self, entry: OutboxEntry, witness: dict[str, Any], now: datetime) -> OutboxEntry:
+        kept = json.loads(entry.unsealed)
+        payload = kept["payload"] | {WITNESS_FIELD: witness}
+        expires = datetime.fromisoformat(entry.expires_at)
+        agreement, package_id = kept["agreement"], entry.package_id
+        token = self._seal(
+            entry.partner, agreement, payload, package_id, created=now, expires=expires
+        )
+        return outbox.resealed(entry, token)
 
     # -- delivery --------------------------------------------------------------------------
     def flush(self, actor: Actor) -> dict[str, int]:
@@ -242,7 +290,7 @@ class Sender:
                     passed.update(ids)
                     delivered = self.couriers.deliver(actor, partner, ids)
                 else:
-                    delivered = self._deliver_all(actor, partner.base_url, entries)
+                    delivered = self._deliver_all(actor, partner.base_url, self._alone(entries))
                 for state, count in delivered.items():
                     counts[state] = counts.get(state, 0) + count
             return counts

@@ -28,8 +28,17 @@ def backoff(attempts: int, base: timedelta = BASE_DELAY, cap: timedelta = MAX_DE
 
 
 def new_entry(
-    package_id: str, partner: str, kind: str, token: str, *, created: datetime, expires: datetime
+    package_id: str,
+    partner: str,
+    kind: str,
+    token: str,
+    *,
+    created: datetime,
+    expires: datetime,
+    unsealed: str = "",
 ) -> OutboxEntry:
+    """`unsealed`: the agreement and payload of a package sealed without an audit checkpoint of
+    its own (for batches), kept so it can be sealed again with one (`resealed`)."""
     return OutboxEntry(
         package_id=package_id,
         partner=partner,
@@ -38,6 +47,7 @@ def new_entry(
         created_at=created.isoformat(),
         expires_at=expires.isoformat(),
         next_attempt_at=created.isoformat(),
+        unsealed=unsealed,
     )
 
 
@@ -60,7 +70,7 @@ def delivery_plan(entries: Iterable[OutboxEntry], now: datetime) -> dict[str, li
 
 def expire(entries: Iterable[OutboxEntry], now: datetime) -> list[OutboxEntry]:
     return [
-        replace(e, state=EXPIRED, last_error="package expired before delivery")
+        replace(e, state=EXPIRED, last_error="package expired before delivery", unsealed="")
         for e in entries
         if e.state == PENDING and _expired(e, now)
     ]
@@ -68,7 +78,11 @@ def expire(entries: Iterable[OutboxEntry], now: datetime) -> list[OutboxEntry]:
 
 def after_delivery(entry: OutboxEntry, now: datetime) -> OutboxEntry:
     return replace(
-        entry, state=DELIVERED, attempts=entry.attempts + 1, delivered_at=now.isoformat()
+        entry,
+        state=DELIVERED,
+        attempts=entry.attempts + 1,
+        delivered_at=now.isoformat(),
+        unsealed="",
     )
 
 
@@ -91,7 +105,14 @@ def after_refusal(entry: OutboxEntry, now: datetime, reason: str) -> OutboxEntry
         attempts=entry.attempts + 1,
         last_error=reason[:500],
         delivered_at=now.isoformat(),
+        unsealed="",
     )
+
+
+def resealed(entry: OutboxEntry, token: str) -> OutboxEntry:
+    """The same package (id, expiry, place in the queue) sealed again, now with a checkpoint of
+    its own: nothing left to seal again."""
+    return replace(entry, token=token, unsealed="")
 
 
 def _expired(entry: OutboxEntry, now: datetime) -> bool:

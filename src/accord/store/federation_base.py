@@ -19,7 +19,11 @@ WEBHOOK_PENDING = "pending"
 
 @dataclass(frozen=True, slots=True)
 class OutboxEntry:
-    """One package waiting to reach a partner (or delivered); `token` is the sealed JWE."""
+    """One package waiting to reach a partner (or delivered); `token` is the sealed JWE.
+
+    `unsealed`: for a package sealed without an audit checkpoint of its own (for a partner that
+    takes batches), the JSON of its agreement and payload, kept while it waits so it can be
+    sealed again with one should it have to go alone; empty otherwise."""
 
     package_id: str
     partner: str
@@ -32,6 +36,7 @@ class OutboxEntry:
     state: str = "pending"
     last_error: str = ""
     delivered_at: str = ""
+    unsealed: str = ""
 
 
 @dataclass(frozen=True, slots=True)

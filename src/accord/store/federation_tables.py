@@ -1,4 +1,4 @@
-"""Federation tables on the shared metadata (migrations federation_0001 and federation_0002)."""
+"""Federation tables on the shared metadata (migrations federation_0001 to federation_0004)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ fed_outbox = Table(
     Column("state", String(16), nullable=False),
     Column("last_error", Text, nullable=False),
     Column("delivered_at", String(32), nullable=False),
+    Column("unsealed", Text, nullable=False, server_default=""),
     Index("ix_fed_outbox_partner_state", "partner", "state", "created_at"),
 )
 
