@@ -6,6 +6,8 @@ key a record is also filed by its birth date (resolve/date_keys.py); a lookup gi
 (resolve/reach.py) takes only the date sub-keys whose records could still make a link. Any one
 read gives at most MAX_BUCKET records, the most recently added (TIED_BUCKET where every record
 read scores the same): the work per lookup is bounded whatever the size of the resolved set.
+A record that shares the new record's very birth date is kept only if its name may reach the
+similarity floor the model leaves (resolve/same_date.py), judged on the name its entry carries.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ allows + its date level's weight + what the new record's other fields could add 
 the new record has no value: that comparison sits at its "missing" level). A level whose bound
 stays below the threshold cannot make a link, so the records filed under it are not read. The
 exact-name rule is the only way to the name's "exact" level that the other name rules need not
-cover; a field's "share a value" level is left out where that field has its own rule.
+cover; a field's "share a value" level is left out where that field has its own rule. The same
+bound with the date at "exact" gives the name similarity a record born the same day needs
+(name_floor, resolve/same_date.py).
 """
 
 from __future__ import annotations
