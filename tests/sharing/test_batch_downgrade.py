@@ -59,7 +59,7 @@ def test_packages_with_their_own_checkpoint_go_in_a_batch_to_a_partner_that_took
         nodes.uk.sharing.add_partner(OFFICER, card(nodes.rs))  # upgraded
         nodes.net.posts.clear()
         assert flush_now(nodes)["delivered"] == 2
-        assert nodes.uk.sharing.sender.couriers.settle()
+        assert nodes.uk.sharing.sender.deliveries.couriers.settle()
         assert nodes.net.posts == [BATCHES]
         accepted = {r.package_id for r in nodes.rs.sharing.inbox() if r.outcome == "accepted"}
         assert set(waiting) <= accepted and taken_in(nodes)[1] == 3

@@ -36,7 +36,8 @@ def queue(nodes: Nodes, count: int) -> list[str]:
 
 def body(nodes: Nodes, tokens: list[str]) -> bytes:
     partner = nodes.uk.sharing.directory.registry().get(RS)
-    return batch_body(nodes.uk.sharing.sender.batches.seal_header(partner, tokens), tokens)
+    header = nodes.uk.sharing.sender.deliveries.batches.seal_header(partner, tokens)
+    return batch_body(header, tokens)
 
 
 def flush_now(nodes: Nodes) -> dict[str, int]:
@@ -110,7 +111,7 @@ def test_a_bad_package_is_refused_and_the_others_are_taken_in(nodes: Nodes) -> N
 
 def test_a_hit_query_inside_a_batch_is_refused_and_the_rest_taken_in(nodes: Nodes) -> None:
     token = queue(nodes, 1)[0]
-    query = nodes.uk.sharing.sender.enqueue(RS, "uk-rs-oic", {"type": "accord.hit-query/1"})
+    query = nodes.uk.sharing.sender.sealer.enqueue(RS, "uk-rs-oic", {"type": "accord.hit-query/1"})
     sealed = next(e.token for e in nodes.uk.sharing.fed.outbox() if e.package_id == query)
     reply = nodes.rs.sharing.receive_batch(body(nodes, [sealed, token]))
     assert statuses(reply) == [422, 200]
@@ -201,6 +202,6 @@ def test_a_package_queued_during_an_exchange_goes_in_the_next_one(
     first = nodes.uk.sharing.send(OFFICER, "uk-rs-oic", "oic-investigation", people[:1])
     assert first.delivery["delivered"] == 1  # its own package, told by the courier
     assert during[0].delivery["in_flight"] == 1  # left to the courier, returned at once
-    assert nodes.uk.sharing.sender.couriers.settle()
+    assert nodes.uk.sharing.sender.deliveries.couriers.settle()
     assert nodes.net.posts == [BATCHES, BATCHES]
     assert {e.state for e in nodes.uk.sharing.fed.outbox()} == {"delivered"}

@@ -26,7 +26,7 @@ def test_concurrent_sends_deliver_each_package_exactly_once(nodes: Nodes) -> Non
     with ThreadPoolExecutor(len(people)) as pool:
         packages = list(pool.map(send, people))
     assert len(set(packages)) == len(people) >= 3
-    assert nodes.uk.sharing.sender.couriers.settle()  # packages left to the courier
+    assert nodes.uk.sharing.sender.deliveries.couriers.settle()  # packages left to the courier
     states = {e.package_id: e.state for e in nodes.uk.sharing.fed.outbox()}
     assert {states[p] for p in packages} == {"delivered"}
     accepted = [r.package_id for r in nodes.rs.sharing.inbox() if r.outcome == "accepted"]

@@ -192,7 +192,7 @@ class SharingUseCases:
         return self.watcher.watch(actor, entity_id, case_ref, webhook)
 
     def close(self) -> None:
-        self.sender.couriers.settle()
+        self.sender.deliveries.couriers.settle()
         close = getattr(self.transport, "close", None)
         if callable(close):
             close()

@@ -19,7 +19,9 @@ from accord.store.federation_base import OutboxEntry
 
 if TYPE_CHECKING:
     from accord.app.actor import Actor
-    from accord.app.sharing_send import Sender
+    from accord.app.sharing import SharingUseCases
+    from accord.app.sharing_outcomes import Outcomes
+    from accord.app.sharing_witness import Witness
 
 HEADER_TTL = timedelta(hours=1)
 WAITING = "waiting"
@@ -30,8 +32,8 @@ FINAL = (413, 422)  # the partner read the batch and refused it: every package i
 class CheckedCosignatures:
     """The cosignature a batch's receipts repeat, verified once for the exchange."""
 
-    def __init__(self, sender: Sender) -> None:
-        self._witness = sender.uc.witness
+    def __init__(self, witness: Witness) -> None:
+        self._witness = witness
         self._seen: dict[str, tuple[Cosignature | None, str]] = {}
 
     def check(self, partner: str, receipt: Receipt) -> tuple[Cosignature | None, str]:
@@ -42,10 +44,10 @@ class CheckedCosignatures:
 
 
 class BatchSender:
-    def __init__(self, sender: Sender) -> None:
-        self.sender = sender
-        self.uc = sender.uc
-        self.fed = sender.fed
+    def __init__(self, uc: SharingUseCases, outcomes: Outcomes) -> None:
+        self.uc = uc
+        self.fed = uc.fed
+        self.outcomes = outcomes
 
     def deliver(self, actor: Actor, partner: Partner, entries: list[OutboxEntry]) -> States:
         """Every waiting package, oldest first, in batches; stop when the partner is down.
@@ -74,29 +76,29 @@ class BatchSender:
             return {e.package_id: WAITING for e in chunk}
         if results is None:
             reason = answer.refusal()
-            return {e.package_id: self.sender.refused(actor, e, reason) for e in chunk}
+            return {e.package_id: self.outcomes.refused(actor, e, reason) for e in chunk}
         return self._taken(actor, chunk, results)
 
     def _taken(self, actor: Actor, chunk: list[OutboxEntry], results: list[Answer]) -> States:
-        """Each package's answer, as `Sender._deliver` reads a single one; the delivered ones
+        """Each package's answer, as `Deliveries._deliver` reads a single one; the delivered ones
         are marked in one transaction, the cosignature verified and kept once."""
         states: States = {}
-        checked = CheckedCosignatures(self.sender)
+        checked = CheckedCosignatures(self.uc.witness)
         delivered: list[tuple[OutboxEntry, Cosignature | None]] = []
         notes: list[tuple[OutboxEntry, str, str]] = []
         for entry, answer in zip(chunk, results, strict=True):
             receipt = answer.body.get("receipt")
             if answer.status in (200, 409) and isinstance(receipt, str):
-                outcome, text, cos = self.sender.read_receipt(entry, receipt, checked)
+                outcome, text, cos = self.outcomes.read_receipt(entry, receipt, checked)
                 delivered.append((entry, cos))
                 notes.append((entry, outcome, text))
                 states[entry.package_id] = "delivered"
             else:
-                states[entry.package_id] = self.sender.refused(actor, entry, answer.refusal())
+                states[entry.package_id] = self.outcomes.refused(actor, entry, answer.refusal())
         if delivered:
-            self.sender.mark_all_delivered(delivered)
+            self.outcomes.mark_all_delivered(delivered)
         for entry, outcome, text in notes:
-            self.sender.audit_receipt(actor, entry, outcome, text)
+            self.outcomes.audit_receipt(actor, entry, outcome, text)
         return states
 
     def seal_header(self, partner: Partner, tokens: list[str]) -> str:

@@ -22,16 +22,16 @@ from accord.store.federation_base import OutboxEntry
 
 if TYPE_CHECKING:
     from accord.app.actor import Actor
-    from accord.app.sharing_send import Sender
+    from accord.app.sharing_delivery import Deliveries
 
 TOLD = 4096  # outcomes kept for the rounds waiting to hear them
 IN_FLIGHT = "in_flight"
 
 
 class Couriers:
-    def __init__(self, sender: Sender, lock: threading.Lock) -> None:
-        self.sender = sender
-        self._lock = lock  # the sender's claims lock: claims and couriers change together
+    def __init__(self, deliveries: Deliveries, lock: threading.Lock) -> None:
+        self.deliveries = deliveries
+        self._lock = lock  # the deliveries' claims lock: claims and couriers change together
         self._turn = threading.Condition(lock)
         self._active: set[str] = set()  # partners a courier is delivering to
         self._told: States = {}  # what became of the packages last delivered (the newest)
@@ -64,12 +64,12 @@ class Couriers:
         try:
             entries = self._next(partner.name, {})
             while entries:
-                states = self.sender.batches.deliver(actor, partner, entries)
+                states = self.deliveries.batches.deliver(actor, partner, entries)
                 entries = self._next(partner.name, states)
         finally:
             with self._lock:
                 if entries:  # left by an error: free them and the role
-                    self.sender.unclaim([e.package_id for e in entries])
+                    self.deliveries.unclaim([e.package_id for e in entries])
                     self._active.discard(partner.name)
                 self._turn.notify_all()
 
@@ -77,12 +77,12 @@ class Couriers:
         """Tell the waiting rounds what became of the last batch; then stop at a partner that
         is down, or claim what was queued meanwhile, stopping when there is none."""
         with self._lock:
-            self.sender.unclaim(list(states))
+            self.deliveries.unclaim(list(states))
             self._told.update(states)
             for stale in list(self._told)[: max(0, len(self._told) - TOLD)]:
                 del self._told[stale]
             self._turn.notify_all()
-            entries = [] if WAITING in states.values() else self.sender.claim_due(partner)
+            entries = [] if WAITING in states.values() else self.deliveries.claim_due(partner)
             if not entries:
                 self._active.discard(partner)
             return entries

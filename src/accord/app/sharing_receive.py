@@ -253,7 +253,7 @@ class Receiver:
         except PackageRefused as refused:
             return refusal(422, "refused", refused.code, refused.reason)
         witness = self.uc.witness.accept(entry.partner, checked)
-        self.uc.sender.mark_delivered(node_actor(entry.partner), entry, witness)
+        self.uc.sender.outcomes.mark_delivered(node_actor(entry.partner), entry, witness)
         return Reply(200, {"outcome": "accepted", "package": entry.package_id})
 
 
