@@ -61,14 +61,16 @@ class Couriers:
 
     def _run(self, actor: Actor, partner: Partner) -> None:
         entries: list[OutboxEntry] = []
+        finished = False
         try:
             entries = self._next(partner.name, {})
             while entries:
                 states = self.deliveries.batches.deliver(actor, partner, entries)
                 entries = self._next(partner.name, states)
+            finished = True
         finally:
             with self._lock:
-                if entries:  # left by an error: free them and the role
+                if not finished:  # left by an error, even before the first claim: free all
                     self.deliveries.unclaim([e.package_id for e in entries])
                     self._active.discard(partner.name)
                 self._turn.notify_all()
