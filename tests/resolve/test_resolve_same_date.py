@@ -117,8 +117,8 @@ def test_the_name_floor_leaves_out_only_records_that_cannot_link(
         kept = index.gather(probe, reads, tied, reach.name_floor(probe)).ids()
         assert kept <= read
         for other in read - kept:
-            assert scorer.probability(probe, index.records[other]) < MERGE_THRESHOLD
-        unbounded = {o: scorer.probability(probe, index.records[o]) for o in read}
+            assert scorer.probability(probe, index.entries[other][2]) < MERGE_THRESHOLD
+        unbounded = {o: scorer.probability(probe, index.entries[o][2]) for o in read}
         # fewer records than a tied read gives: namesakes scored once for all are all here
         assert _links(linker, probe) == {o: p for o, p in unbounded.items() if p >= 0.5}
 

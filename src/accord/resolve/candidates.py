@@ -85,11 +85,10 @@ class CandidateIndex:
         )
         self.buckets: dict[str, list[Entry]] = {}
         self.named: dict[str, dict[str, list[Entry]]] = {}
-        self.records: dict[str, Features] = {}
-        self.entries: dict[str, Entry] = {}
+        self.entries: dict[str, Entry] = {}  # by entity id
 
     def __len__(self) -> int:
-        return len(self.records)
+        return len(self.entries)
 
     def _filed(self, features: Features) -> Iterator[list[Entry]]:
         """The buckets a record is filed in, made where missing."""
@@ -104,10 +103,9 @@ class CandidateIndex:
 
     def add(self, features: Features) -> None:
         entity_id = features["entity_id"]
-        if entity_id in self.records:
+        if entity_id in self.entries:
             self.remove(entity_id)
         entry = (entity_id, features.get(NAME.column), features)
-        self.records[entity_id] = features
         self.entries[entity_id] = entry
         for bucket in self._filed(features):
             bucket.append(entry)
@@ -116,7 +114,6 @@ class CandidateIndex:
         entry = self.entries.pop(entity_id, None)
         if entry is None:
             return
-        del self.records[entity_id]
         for bucket in self._filed(entry[2]):
             for place, other in enumerate(bucket):
                 if other is entry:

@@ -46,9 +46,11 @@ class Reach:
             _labelled(comparisons[BIRTH_DATE.name], weights[BIRTH_DATE.name]) if known else {}
         )
         names = _labelled(comparisons[NAME.name], weights[NAME.name]) if known else {}
-        exact_rule = any(rule.columns == (NAME.column,) for rule in rules)
+        self.exact_rules = frozenset(
+            number for number, rule in enumerate(rules) if rule.columns == (NAME.column,)
+        )
         self.name_best = {
-            number: _name_best(rule, names, exact_rule)
+            number: _name_best(rule, names, bool(self.exact_rules))
             for number, rule in enumerate(rules)
             if known and set(rule.columns) <= NAME_COLUMNS
         }
@@ -58,9 +60,6 @@ class Reach:
             if c.name not in (NAME.name, BIRTH_DATE.name)
         ]
         self._wanted: dict[tuple[bool, ...], dict[int, frozenset[str]]] = {}
-        self.exact_rules = frozenset(
-            number for number, rule in enumerate(rules) if rule.columns == (NAME.column,)
-        )
         name_levels = [lv.label for lv in comparisons[NAME.name].levels[:2]] if known else []
         # Each other comparison sits at "missing" for a record that lacks its field.
         others_missing = all(null_first_only(c) for c in scorer.comparisons if c.name != NAME.name)
