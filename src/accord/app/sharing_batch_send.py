@@ -77,19 +77,22 @@ class BatchSender:
         if results is None:
             reason = answer.refusal()
             return {e.package_id: self.outcomes.refused(actor, e, reason) for e in chunk}
-        return self._taken(actor, chunk, results)
+        return self._taken(actor, partner, chunk, results)
 
-    def _taken(self, actor: Actor, chunk: list[OutboxEntry], results: list[Answer]) -> States:
+    def _taken(
+        self, actor: Actor, partner: Partner, chunk: list[OutboxEntry], results: list[Answer]
+    ) -> States:
         """Each package's answer, as `Deliveries._deliver` reads a single one; the delivered ones
         are marked in one transaction, the cosignature verified and kept once."""
         states: States = {}
+        partner = self.uc.directory.registry().get(partner.name)  # its keys as of the answer
         checked = CheckedCosignatures(self.uc.witness)
         delivered: list[tuple[OutboxEntry, Cosignature | None]] = []
         notes: list[tuple[OutboxEntry, str, str]] = []
         for entry, answer in zip(chunk, results, strict=True):
             receipt = answer.body.get("receipt")
             if answer.status in (200, 409) and isinstance(receipt, str):
-                outcome, text, cos = self.outcomes.read_receipt(entry, receipt, checked)
+                outcome, text, cos = self.outcomes.read_receipt(partner, entry, receipt, checked)
                 delivered.append((entry, cos))
                 notes.append((entry, outcome, text))
                 states[entry.package_id] = "delivered"

@@ -13,10 +13,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from accord.app.actor import Actor
-from accord.app.sharing_batch_send import BatchSender
+from accord.app.sharing_batch_send import WAITING, BatchSender
 from accord.app.sharing_courier import Couriers
 from accord.app.sharing_transport import PACKAGES, TransportError
 from accord.sharing import batch, outbox
+from accord.sharing.registry import Partner
 from accord.store.federation_base import OutboxEntry
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class Deliveries:
                     delivered = self.couriers.deliver(actor, partner, ids)
                 else:
                     alone = self.sealer.to_go_alone(entries)
-                    delivered = self._deliver_all(actor, partner.base_url, alone)
+                    delivered = self._deliver_all(actor, partner, alone)
                 for state, count in delivered.items():
                     counts[state] = counts.get(state, 0) + count
             return counts
@@ -74,10 +75,14 @@ class Deliveries:
         # Read under the lock: a package another round has just delivered and released is
         # then read in its new state, never as still pending.
         with self._claims:
-            pending = self.fed.outbox(state=outbox.PENDING)
-            claimed = [e for e in pending if e.package_id not in self._in_flight]
+            claimed = self._unclaimed()
             self._in_flight.update(e.package_id for e in claimed)
         return claimed
+
+    def _unclaimed(self) -> list[OutboxEntry]:
+        """(Claims lock held.) The waiting packages no round holds."""
+        pending = self.fed.outbox(state=outbox.PENDING)
+        return [e for e in pending if e.package_id not in self._in_flight]
 
     def unclaim(self, ids: list[str]) -> None:
         """(Claims lock held.) Release claims."""
@@ -85,35 +90,36 @@ class Deliveries:
 
     def claim_due(self, partner: str) -> list[OutboxEntry]:
         """(Claims lock held.) Claim every due package for `partner` that no round holds."""
-        pending = self.fed.outbox(state=outbox.PENDING)
-        held = self._in_flight
-        free = [e for e in pending if e.partner == partner and e.package_id not in held]
+        free = [e for e in self._unclaimed() if e.partner == partner]
         entries = outbox.delivery_plan(free, datetime.now(UTC)).get(partner, [])
         self._in_flight.update(e.package_id for e in entries)
         return entries
 
-    def _deliver_all(self, actor: Actor, base_url: str, entries: list[OutboxEntry]) -> Counter[str]:
+    def _deliver_all(
+        self, actor: Actor, partner: Partner, entries: list[OutboxEntry]
+    ) -> Counter[str]:
         """The oldest package first; when the partner took it, the rest side by side."""
-        first = self._deliver(actor, base_url, entries[0])
-        if first == "waiting":
-            return Counter({"waiting": len(entries)})
+        first = self._deliver(actor, partner, entries[0])
+        if first == WAITING:
+            return Counter({WAITING: len(entries)})
         if len(entries) == 1:
             return Counter([first])
         workers = min(DELIVERIES_AT_ONCE, len(entries) - 1)
         with ThreadPoolExecutor(workers, thread_name_prefix="accord-delivery") as pool:
-            rest = list(pool.map(lambda e: self._deliver(actor, base_url, e), entries[1:]))
+            rest = list(pool.map(lambda e: self._deliver(actor, partner, e), entries[1:]))
         return Counter([first, *rest])
 
-    def _deliver(self, actor: Actor, base_url: str, entry: OutboxEntry) -> str:
+    def _deliver(self, actor: Actor, partner: Partner, entry: OutboxEntry) -> str:
         now = datetime.now(UTC)
         try:
-            answer = self.uc.transport.post(base_url, PACKAGES, entry.token.encode("ascii"))
+            answer = self.uc.transport.post(partner.base_url, PACKAGES, entry.token.encode("ascii"))
         except TransportError as exc:
             self.fed.update_outbox(outbox.after_failure(entry, now, str(exc)))
-            return "waiting"
+            return WAITING
         body = answer.body
         if answer.status in (200, 409) and isinstance(body.get("receipt"), str):
-            outcome, text, cos = self.outcomes.read_receipt(entry, body["receipt"])
+            partner = self.uc.directory.registry().get(partner.name)  # its keys as of the answer
+            outcome, text, cos = self.outcomes.read_receipt(partner, entry, body["receipt"])
             self.outcomes.mark_all_delivered([(entry, cos)])
             self.outcomes.audit_receipt(actor, entry, outcome, text)
             return "delivered"

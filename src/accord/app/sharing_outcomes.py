@@ -13,6 +13,7 @@ from accord.audit.events import EventKind
 from accord.sharing import outbox
 from accord.sharing.receipts import verify_receipt
 from accord.sharing.refusal import PackageRefused
+from accord.sharing.registry import Partner
 from accord.sharing.witness import Cosignature
 from accord.store.federation_base import OutboxEntry
 
@@ -39,11 +40,14 @@ class Outcomes:
         self.audit_receipt(actor, entry, "accepted", f"receipt pushed by the partner; {witness}")
 
     def read_receipt(
-        self, entry: OutboxEntry, token: str, checked: CheckedCosignatures | None = None
+        self,
+        partner: Partner,
+        entry: OutboxEntry,
+        token: str,
+        checked: CheckedCosignatures | None = None,
     ) -> tuple[str, str, Cosignature | None]:
-        """Check a receipt: the outcome and what happened, for the log, and the partner's
+        """Check a receipt from `partner`: the outcome and what happened, for the log, and its
         cosignature when it verifies (`checked`: those of this exchange already verified)."""
-        partner = self.uc.directory.registry().get(entry.partner)
         ids = self.fed.disclosed_in(entry.package_id)
         try:
             receipt = verify_receipt(

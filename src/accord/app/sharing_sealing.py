@@ -15,6 +15,7 @@ from accord.audit.events import EventKind
 from accord.sharing import batch, outbox
 from accord.sharing.federation import NOTICE, RELEASE
 from accord.sharing.packages import seal
+from accord.sharing.registry import Partner
 from accord.sharing.release import Release
 from accord.sharing.witness import WITNESS_FIELD
 from accord.store.federation_base import OutboxEntry
@@ -84,9 +85,7 @@ class Sealer:
                 unsealed = json.dumps({"agreement": agreement_id, "payload": payload})
             else:
                 payload = payload | {WITNESS_FIELD: self.uc.witness.material(partner_name)}
-        token = self._seal(
-            partner_name, agreement_id, payload, package_id, created=now, expires=expires
-        )
+        token = self._seal(partner, agreement_id, payload, package_id, created=now, expires=expires)
         kind = str(payload["type"])
         return outbox.new_entry(
             package_id, partner_name, kind, token, created=now, expires=expires, unsealed=unsealed
@@ -94,7 +93,7 @@ class Sealer:
 
     def _seal(
         self,
-        partner_name: str,
+        partner: Partner,
         agreement_id: str,
         payload: dict[str, Any],
         package_id: str,
@@ -103,7 +102,6 @@ class Sealer:
         expires: datetime,
     ) -> str:
         identity = self.uc.identity()
-        partner = self.uc.directory.registry().get(partner_name)
         return seal(
             payload,
             sender=identity.name,
@@ -121,21 +119,22 @@ class Sealer:
         and expiry, with one fresh checkpoint, and stored so before it leaves."""
         if not any(e.unsealed for e in entries):
             return entries
-        witness = self.uc.witness.material(entries[0].partner)
+        partner = self.uc.directory.registry().get(entries[0].partner)
+        witness = self.uc.witness.material(partner.name)
         now = datetime.now(UTC)
-        resealed = [self._resealed(e, witness, now) if e.unsealed else e for e in entries]
+        resealed = [self._resealed(partner, e, witness, now) if e.unsealed else e for e in entries]
         with self.app.database.unit():
             for old, new in zip(entries, resealed, strict=True):
                 if new is not old:
                     self.fed.update_outbox(new)
         return resealed
 
-    def _resealed(self, entry: OutboxEntry, witness: dict[str, Any], now: datetime) -> OutboxEntry:
+    def _resealed(
+        self, partner: Partner, entry: OutboxEntry, witness: dict[str, Any], now: datetime
+    ) -> OutboxEntry:
         kept = json.loads(entry.unsealed)
         payload = kept["payload"] | {WITNESS_FIELD: witness}
         expires = datetime.fromisoformat(entry.expires_at)
         agreement, package_id = kept["agreement"], entry.package_id
-        token = self._seal(
-            entry.partner, agreement, payload, package_id, created=now, expires=expires
-        )
+        token = self._seal(partner, agreement, payload, package_id, created=now, expires=expires)
         return outbox.resealed(entry, token)
