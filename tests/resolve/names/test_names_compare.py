@@ -110,6 +110,11 @@ def test_other_names_near_muhammad_are_not_taken_for_slips(left: str, right: str
     assert name_similarity(left, right) < 0.85
 
 
+@pytest.mark.parametrize(("left", "right"), [("Ad Ali", "Muhammad Ali"), ("Mo", "Muhammad")])
+def test_a_short_token_is_not_taken_for_a_slip_of_a_short_form(left: str, right: str) -> None:
+    assert name_similarity(left, right) < 0.5  # `Ad` is one letter from `Md`, not a slip of it
+
+
 def test_serbian_dj_stripped_to_d_is_near_but_not_equal() -> None:
     stripped = name_similarity("DORDE DZINIC", "Djordje Džinić")
     assert 0.9 < stripped < 1.0

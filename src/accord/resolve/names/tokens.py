@@ -25,7 +25,10 @@ _FRONT_C = re.compile(r"^c(?=[ei])")
 _MEDIAL_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
 SEX_VARIANT_CEILING = 0.5
 BARE_D_DISCOUNT = 0.95  # Dukić and Đukić are both surnames: near, not equal
-_MUHAMMAD_FORMS = (MUHAMMAD, *sorted(MUHAMMAD_FAMILY))
+SLIP_MIN_LETTERS = 4
+_SLIPPABLE_FORMS = tuple(
+    form for form in (MUHAMMAD, *sorted(MUHAMMAD_FAMILY)) if len(form) >= SLIP_MIN_LETTERS
+)
 
 
 def is_skeletal(token: str) -> bool:
@@ -83,10 +86,11 @@ def token_similarity(left: str, right: str) -> float:
 
 def _slipped_forms(token: str) -> list[str]:
     """The Muhammad forms `token` is one slip from; a surname made with -i (`Mohammadi`,
-    `Mehmeti`) is a name of its own, not a slip."""
-    if token[-1:] == "i" and token[:-1] in MUHAMMAD_FAMILY:
+    `Mehmeti`) is a name of its own, not a slip, and in a token or form of fewer than
+    SLIP_MIN_LETTERS one letter is too much of it to call a slip (`Ad` is not `Md`)."""
+    if len(token) < SLIP_MIN_LETTERS or (token[-1:] == "i" and token[:-1] in MUHAMMAD_FAMILY):
         return [MUHAMMAD]
-    slipped = [form for form in _MUHAMMAD_FORMS if Levenshtein.distance(token, form) <= 1]
+    slipped = [form for form in _SLIPPABLE_FORMS if Levenshtein.distance(token, form) <= 1]
     return slipped or [MUHAMMAD]
 
 
