@@ -19,7 +19,7 @@ from accord.resolve.names.normalise import normalise_name
 from accord.resolve.names.phonetic import token_key
 from accord.resolve.names.tokens import token_similarity
 
-EXTRA_TOKEN_FACTOR = 0.9
+EXTRA_TOKEN_FACTOR = 0.85
 LONE_TOKEN_FACTOR = 0.8
 WEAKEST_WEIGHT = 0.75
 

@@ -1,7 +1,12 @@
 """Similarity of two folded name tokens, from spelling and from the phonetic key.
 
-Spelling is the normalised Levenshtein similarity, stricter than Jaro-Winkler on the one-letter
-differences that separate distinct people (Petrović/Perović, Đurić/Đukić).
+Spelling is the normalised optimal-string-alignment similarity (Levenshtein that also counts two
+neighbouring letters swapped as one slip, `Ahmet`/`Ahmte`), stricter than Jaro-Winkler on the
+one-letter differences that separate distinct people (Petrović/Perović, Đurić/Đukić). Letters the
+corridor's alphabets write differently for one sound are read alike as well: Persian غ and ق as
+gh, g or q (`Ghasemi`, `Gasemi`, `Qasemi`), w and v (`Jawed`, `Javid`), and the English j that
+Serbian writes dž (`Javid`, `Džavid`; `Najjar`, `Nadžar`). An article glued on without a hyphen
+(`ALAHMAD`) is read without it too, a little below the bare name.
 
 Tokens from Arabic script carry few vowels, so for them the key counts for more than the spelling.
 A token that is another plus a final -a (Jovan/Jovana, Arben/Arbena), or an -ar name with its
@@ -15,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from accord.resolve.names.compounds import MUHAMMAD, MUHAMMAD_FAMILY
 from accord.resolve.names.phonetic import token_key
@@ -26,6 +31,12 @@ _MEDIAL_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
 SEX_VARIANT_CEILING = 0.5
 BARE_D_DISCOUNT = 0.95  # Dukić and Đukić are both surnames: near, not equal
 SLIP_MIN_LETTERS = 4
+GLUED_ARTICLE_DISCOUNT = 0.95
+_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{4})")
+_SAME_SOUND_READINGS = (
+    (("gh", "g"), ("w", "v"), ("q", "k"), ("dz", "j")),
+    (("gh", "q"),),
+)
 _SLIPPABLE_FORMS = tuple(
     form for form in (MUHAMMAD, *sorted(MUHAMMAD_FAMILY)) if len(form) >= SLIP_MIN_LETTERS
 )
@@ -95,20 +106,43 @@ def _slipped_forms(token: str) -> list[str]:
 
 
 def _similarity(left: str, right: str) -> float:
-    spelling = _spelling(left, right)
-    sound = key_similarity(left, right)
-    weight = 0.7 if is_skeletal(left) or is_skeletal(right) else 0.5
-    score = max(spelling, weight * sound + (1 - weight) * spelling)
+    score = _read_alike(left, right)
     if is_sex_variant(left, right):
         return min(score, SEX_VARIANT_CEILING)
+    bare_left, bare_right = _GLUED_ARTICLE.sub("", left), _GLUED_ARTICLE.sub("", right)
+    if (bare_left, bare_right) != (left, right):
+        score = max(score, GLUED_ARTICLE_DISCOUNT * _read_alike(bare_left, bare_right))
     return score
 
 
+def _read_alike(left: str, right: str) -> float:
+    """The best of the tokens as written and as read under each same-sound reading."""
+    score = _written(left, right)
+    for reading in _SAME_SOUND_READINGS:
+        read_left, read_right = _read(left, reading), _read(right, reading)
+        if (read_left, read_right) != (left, right):
+            score = max(score, _written(read_left, read_right))
+    return score
+
+
+def _read(token: str, reading: tuple[tuple[str, str], ...]) -> str:
+    for written, read in reading:
+        token = token.replace(written, read)
+    return token
+
+
+def _written(left: str, right: str) -> float:
+    spelling = _spelling(left, right)
+    sound = key_similarity(left, right)
+    weight = 0.7 if is_skeletal(left) or is_skeletal(right) else 0.5
+    return max(spelling, weight * sound + (1 - weight) * spelling)
+
+
 def _spelling(left: str, right: str) -> float:
-    """Levenshtein similarity; Serbian đ folds to dj, but stripped of its mark it is a plain d
-    (`Đorđe` written `Dorde`), so tokens with a dj are compared with it read as d too."""
-    plain = float(Levenshtein.normalized_similarity(left, right))
+    """Optimal-string-alignment similarity; Serbian đ folds to dj, but stripped of its mark it is
+    a plain d (`Đorđe` written `Dorde`), so tokens with a dj are compared with it read as d too."""
+    plain = float(OSA.normalized_similarity(left, right))
     if "dj" not in left and "dj" not in right:
         return plain
-    bare = Levenshtein.normalized_similarity(left.replace("dj", "d"), right.replace("dj", "d"))
+    bare = OSA.normalized_similarity(left.replace("dj", "d"), right.replace("dj", "d"))
     return max(plain, BARE_D_DISCOUNT * float(bare))
