@@ -202,3 +202,12 @@ def test_a_same_sound_reading_does_not_lift_a_sex_variant(left: str, right: str)
 def test_a_glued_article_counts_a_little_below_the_bare_name() -> None:
     glued = name_similarity("Ahmed ALAHMAD", "Ahmed Ahmad")
     assert 0.9 <= glued < name_similarity("Ahmed AL-AHMAD", "Ahmed Ahmad") == 1.0
+
+
+def test_a_same_sound_reading_is_shown_as_the_same_sound() -> None:
+    result = compare_names("Alireza GHASEMI", "Alireza QASEMI")
+    assert [(m.left, m.similarity, m.same_sound) for m in result.matches] == [
+        ("alireza", 1.0, True),
+        ("ghasemi", 1.0, True),
+    ]
+    assert result.phonetic_agreement == 1.0

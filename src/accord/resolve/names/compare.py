@@ -16,8 +16,7 @@ from rapidfuzz.distance import Indel
 
 from accord.resolve.names.compounds import PARTICLES
 from accord.resolve.names.normalise import normalise_name
-from accord.resolve.names.phonetic import token_key
-from accord.resolve.names.tokens import token_similarity
+from accord.resolve.names.tokens import same_sound, token_similarity
 
 EXTRA_TOKEN_FACTOR = 0.85
 LONE_TOKEN_FACTOR = 0.8
@@ -65,7 +64,7 @@ def _align(left: list[str], right: list[str]) -> list[TokenMatch]:
             used_left.add(i)
             used_right.add(j)
             a, b = left[i], right[j]
-            matches.append(TokenMatch(a, b, -negated, token_key(a) == token_key(b)))
+            matches.append(TokenMatch(a, b, -negated, same_sound(a, b)))
     return matches
 
 

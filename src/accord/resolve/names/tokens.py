@@ -74,6 +74,16 @@ def key_similarity(left: str, right: str) -> float:
     return max(plain, float(JaroWinkler.normalized_similarity(dz_left, dz_right)))
 
 
+def same_sound(left: str, right: str) -> bool:
+    """Whether the phonetic keys agree, as written or under any reading the score allows."""
+    if token_key(left) == token_key(right) or affricate_key(left) == affricate_key(right):
+        return True
+    return any(
+        token_key(_read(left, reading)) == token_key(_read(right, reading))
+        for reading in _SAME_SOUND_READINGS
+    )
+
+
 def affricate_key(token: str) -> str:
     """The key with Turkish c before e or i (`Cem`, `Celal`) and a j between vowels (`Majid`, as
     English and Persian write it) read as dž, as Serbian writes them (`Džem`, `Madžid`)."""
