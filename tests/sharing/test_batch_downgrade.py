@@ -5,12 +5,13 @@ in a batch as they are."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from federation_nodes import OFFICER, RS, UK, Nodes, card, ingest_custody, two_nodes
 from test_batch_exchange import RS_URL, flush_now, taken_in
 
-from accord.app.sharing_transport import BATCHES, PACKAGES
+from accord.app.sharing_transport import BATCHES, JOSE, PACKAGES, Answer
 from accord.audit.events import EventKind
 
 
@@ -63,3 +64,37 @@ def test_packages_with_their_own_checkpoint_go_in_a_batch_to_a_partner_that_took
         assert nodes.net.posts == [BATCHES]
         accepted = {r.package_id for r in nodes.rs.sharing.inbox() if r.outcome == "accepted"}
         assert set(waiting) <= accepted and taken_in(nodes)[1] == 3
+
+
+def test_a_partner_that_drops_batches_while_the_courier_is_at_work_gets_the_rest_singly(
+    tmp_path: Path,
+) -> None:
+    """The courier keeps the card it started with for its run: the partner's refusal of the next
+    batch reads as a partner not answering (backoff), and the next round, reading the new card,
+    re-seals what waits and sends it singly. Nothing is lost or taken in twice."""
+    with two_nodes(tmp_path) as nodes:
+        waiting = witnessed_then_queued(nodes, 3)
+        nodes.uk.sharing.limits = replace(nodes.uk.sharing.limits, max_batch_packages=1)
+        real_post = nodes.net.post
+
+        def rolled_back_after_first_batch(
+            base_url: str, path: str, body: bytes, content_type: str = JOSE
+        ) -> Answer:
+            if path == BATCHES and nodes.net.posts.count(BATCHES) >= 1:
+                nodes.uk.sharing.add_partner(OFFICER, card(nodes.rs, batches=False))
+                nodes.net.posts.append(path)
+                return Answer(404, {"error": {"code": "not-found", "message": "no such path"}})
+            return real_post(base_url, path, body, content_type)
+
+        nodes.net.post = rolled_back_after_first_batch  # type: ignore[method-assign]
+        nodes.net.posts.clear()
+        first = flush_now(nodes)
+        assert nodes.uk.sharing.sender.deliveries.couriers.settle()
+        assert first["delivered"] == 1 and nodes.net.posts == [BATCHES, BATCHES]
+        assert len(nodes.uk.sharing.fed.outbox(state="pending")) == 2
+        nodes.net.posts.clear()
+        assert flush_now(nodes)["delivered"] == 2
+        assert nodes.net.posts == [PACKAGES, PACKAGES]
+        accepted = [r.package_id for r in nodes.rs.sharing.inbox() if r.outcome == "accepted"]
+        assert set(waiting) <= set(accepted) and len(accepted) == len(set(accepted)) == 4
+        assert sorted(disclosures(nodes)) == sorted({*disclosures(nodes)})
