@@ -16,6 +16,7 @@ from accord.model import Judgement, Marking, Model, RetentionRule, Source, State
 from accord.store import codec, ingest_hot, tables
 from accord.store.base import Chunk, IngestRun, Rejection, StoreError
 from accord.store.database import Database, pooled_cursor
+from accord.store.deferred_indexes import DeferredIndexes
 from accord.store.prefetch import prefetch
 from accord.store.sql_text import insert_sql
 
@@ -55,10 +56,13 @@ class SqlStore:
                 cursor = conn.connection.cursor()
                 try:
                     self._upsert_source(cursor, source)
+                    indexes = DeferredIndexes(cursor, self.db.dialect)
                     run_ids: set[str] = set()
                     for encoded in encoded_chunks:
                         self._write_chunk(cursor, encoded)
+                        indexes.wrote(len(encoded.statements))
                         run_ids.add(encoded.run_id)
+                    indexes.restore()
                     run = finish(self._count_entities(cursor, run_ids))
                     cursor.execute(self._hot.insert_run, ingest_hot.run_row(run))
                 finally:
