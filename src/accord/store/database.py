@@ -126,10 +126,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     # A large page cache keeps random index inserts of a big ingest in memory until commit.
-    # Temporary storage stays on file (the default): rebuilding the indexes a large load set
-    # aside (store/deferred_indexes.py) sorts millions of keys, which would otherwise all be
-    # held in memory; spilled sorts keep memory flat in the size of the load.
     cursor.execute("PRAGMA cache_size=-262144")
+    # Temporary storage stays on file (the default): rebuilding the indexes a large load set
+    # aside (store/deferred_indexes.py) sorts millions of keys, all of which memory would hold.
     cursor.close()
 
 

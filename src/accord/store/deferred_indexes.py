@@ -9,8 +9,8 @@ dropped inside the ingest transaction and created again, from the same SQL, befo
 
 The primary key stays, so a statement already stored is still skipped. Readers keep their
 snapshot with every index; a load that fails rolls back the drop with everything else, so no
-store is ever left without its indexes. PostgreSQL is left as it is: dropping an
-index there locks the table against readers for the whole load.
+store is ever left without its indexes. PostgreSQL is left as it is: dropping an index there
+locks the table against readers for the whole load.
 """
 
 from __future__ import annotations
