@@ -49,7 +49,8 @@ class NameComparison:
     particles_right: tuple[str, ...] = ()
 
 
-def _align(left: list[str], right: list[str]) -> list[TokenMatch]:
+def _align(left: list[str], right: list[str]) -> list[tuple[str, str, float]]:
+    """(left token, right token, similarity) of each aligned pair, best first."""
     # Ties are broken on the unordered pair of tokens, so swapping the names changes nothing.
     pairs = sorted(
         (-token_similarity(a, b), min(a, b), max(a, b), i, j)
@@ -63,8 +64,7 @@ def _align(left: list[str], right: list[str]) -> list[TokenMatch]:
         if i not in used_left and j not in used_right:
             used_left.add(i)
             used_right.add(j)
-            a, b = left[i], right[j]
-            matches.append(TokenMatch(a, b, -negated, same_sound(a, b)))
+            matches.append((left[i], right[j], -negated))
     return matches
 
 
@@ -117,13 +117,15 @@ def _aligned_similarities(left: list[str], right: list[str]) -> list[float]:
     if len(unpaired_left) == 1 or len(unpaired_right) == 1:
         best = max(token_similarity(a, b) for a in unpaired_left for b in unpaired_right)
         return [*similarities, best]
-    return similarities + [m.similarity for m in _align(unpaired_left, unpaired_right)]
+    return similarities + [similarity for _, _, similarity in _align(unpaired_left, unpaired_right)]
 
 
 def compare_normalised(left: str, right: str) -> NameComparison:
     """Compare two names already normalised by normalise_name."""
     tokens_left, tokens_right = _as_written_alike(left.split(), right.split())
-    matches = _align(tokens_left, tokens_right)
+    matches = [
+        TokenMatch(a, b, sim, same_sound(a, b)) for a, b, sim in _align(tokens_left, tokens_right)
+    ]
     factor = _extra_factor(tokens_left, tokens_right)
     total = len(tokens_left) + len(tokens_right)
     exact = sum(1 for m in matches if m.left == m.right)
