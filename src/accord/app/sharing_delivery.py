@@ -62,7 +62,7 @@ class Deliveries:
                     passed.update(ids)
                     delivered = self.couriers.deliver(actor, partner, ids)
                 else:
-                    alone = self.sealer.to_go_alone(entries)
+                    alone = self.sealer.to_go_alone(partner, entries)
                     delivered = self._deliver_all(actor, partner, alone)
                 for state, count in delivered.items():
                     counts[state] = counts.get(state, 0) + count

@@ -113,13 +113,12 @@ class Sealer:
             expires=expires,
         )
 
-    def to_go_alone(self, entries: list[OutboxEntry]) -> list[OutboxEntry]:
-        """Packages about to go singly, with every one sealed for batches (no checkpoint of its
-        own: a partner that witnessed our log would refuse it) sealed again, under the same id
-        and expiry, with one fresh checkpoint, and stored so before it leaves."""
+    def to_go_alone(self, partner: Partner, entries: list[OutboxEntry]) -> list[OutboxEntry]:
+        """Packages about to go singly to `partner`, with every one sealed for batches (no
+        checkpoint of its own: a partner that witnessed our log would refuse it) sealed again,
+        under the same id and expiry, with one fresh checkpoint, and stored so before it leaves."""
         if not any(e.unsealed for e in entries):
             return entries
-        partner = self.uc.directory.registry().get(entries[0].partner)
         witness = self.uc.witness.material(partner.name)
         now = datetime.now(UTC)
         resealed = [self._resealed(partner, e, witness, now) if e.unsealed else e for e in entries]
