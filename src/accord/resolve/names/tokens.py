@@ -18,11 +18,12 @@ final a are typing slips (Yilmaz/Yilmza, Aslan/Aslna), not sex variants.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
-from accord.resolve.names.compounds import MUHAMMAD, MUHAMMAD_FAMILY
+from accord.resolve.names.compounds import ARTICLES, MUHAMMAD, MUHAMMAD_FAMILY
 from accord.resolve.names.phonetic import token_key
 
 _VOWELS = frozenset("aeiou")
@@ -32,7 +33,9 @@ SEX_VARIANT_CEILING = 0.5
 BARE_D_DISCOUNT = 0.95  # Dukić and Đukić are both surnames: near, not equal
 SLIP_MIN_LETTERS = 4
 GLUED_ARTICLE_DISCOUNT = 0.95
-_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{4})")
+# Wider than the normaliser's glued article (compounds.py), which also wants a consonant
+# after it and cannot change: partners' encodings are made from normalised names.
+_GLUED_ARTICLE = re.compile(rf"^(?:{'|'.join(sorted(ARTICLES))})(?=[a-z]{{4}})")
 _SAME_SOUND_READINGS = (
     (("gh", "g"), ("w", "v"), ("q", "k"), ("dz", "j")),
     (("gh", "q"),),
@@ -76,11 +79,8 @@ def key_similarity(left: str, right: str) -> float:
 
 def same_sound(left: str, right: str) -> bool:
     """Whether the phonetic keys agree, as written or under any reading the score allows."""
-    if token_key(left) == token_key(right) or affricate_key(left) == affricate_key(right):
-        return True
-    return any(
-        token_key(_read(left, reading)) == token_key(_read(right, reading))
-        for reading in _SAME_SOUND_READINGS
+    return any(token_key(a) == token_key(b) for a, b in _readings(left, right)) or (
+        affricate_key(left) == affricate_key(right)
     )
 
 
@@ -127,12 +127,16 @@ def _similarity(left: str, right: str) -> float:
 
 def _read_alike(left: str, right: str) -> float:
     """The best of the tokens as written and as read under each same-sound reading."""
-    score = _written(left, right)
+    return max(_written(a, b) for a, b in _readings(left, right))
+
+
+def _readings(left: str, right: str) -> Iterator[tuple[str, str]]:
+    """The pair as written, then as read under each same-sound reading that changes it."""
+    yield left, right
     for reading in _SAME_SOUND_READINGS:
-        read_left, read_right = _read(left, reading), _read(right, reading)
-        if (read_left, read_right) != (left, right):
-            score = max(score, _written(read_left, read_right))
-    return score
+        read = (_read(left, reading), _read(right, reading))
+        if read != (left, right):
+            yield read
 
 
 def _read(token: str, reading: tuple[tuple[str, str], ...]) -> str:
