@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from resolve_people import ANALYST
 
+import accord.resolve as res
 from accord.app import App
+from accord.model import Verdict
 
 MEASURED_FLOOR = 0.75  # measured 0.81 (P 0.91, R 0.73) on seed 7, 300 people
 
@@ -47,3 +49,27 @@ def test_a_scenario_whose_name_session_underflows_still_resolves(app: App, tmp_p
     assert summary.trained
     score = app.scenario.score_resolution(ANALYST, folder)
     assert score["f1"] >= 0.85  # measured 0.89 (P 0.89, R 0.89)
+
+
+def test_a_judgement_that_agrees_with_the_clusters_moves_no_record(
+    app: App, tmp_path: Path
+) -> None:
+    # Context lifted some pairs over the merge threshold in the batch run; re-clustering around a
+    # judgement must weigh them as the batch did, or it would undo what context had settled.
+    folder = tmp_path / "scenario"
+    app.scenario.generate(ANALYST, folder, seed=2, people=300)  # context lifts 13 pairs here
+    app.scenario.ingest_all(ANALYST, folder)
+    app.resolution.run(ANALYST)
+    before = app.resolution.resolved_ids()
+    lifted = [
+        p
+        for p in app.resolution.store.pairs_between(0.0, 0.5)
+        if p.context_weight is not None
+        and p.context_weight > 0
+        and before[p.left_id] == before[p.right_id]
+        and res.clustered_edge(p.left_id, p.right_id, p.probability, p.context_weight)[2] >= 0.5
+    ]
+    assert lifted
+    for pair in lifted[:5]:
+        app.resolution.judge(ANALYST, pair.left_id, pair.right_id, Verdict.UNSURE, "not sure")
+    assert app.resolution.resolved_ids() == before

@@ -214,8 +214,10 @@ class ResolutionUseCases:
             for j in self.app.store.judgements()
             if j.left_id in affected and j.right_id in affected
         ]
+        # The probabilities the batch run clustered with (context included): with the model's
+        # alone, a judgement would also undo what context had settled around it.
         edges = [
-            (p.left_id, p.right_id, p.probability)
+            res.clustered_edge(p.left_id, p.right_id, p.probability, p.context_weight)
             for p in self.store.pairs_touching(sorted(affected))
         ]
         features = dict(self.store.features(sorted(affected)))

@@ -14,7 +14,12 @@ from accord.resolve.batch import (
 )
 from accord.resolve.candidates import CandidateIndex
 from accord.resolve.clustering import Clustering, Contradiction, cluster, cluster_id_for
-from accord.resolve.context import CONTEXT_SCHEMATA, Neighbours, with_context_contribution
+from accord.resolve.context import (
+    CONTEXT_SCHEMATA,
+    Neighbours,
+    clustered_edge,
+    with_context_contribution,
+)
 from accord.resolve.features import (
     NO_NAME_OR_IDENTIFIER,
     Features,
@@ -57,6 +62,7 @@ __all__ = [
     "Scorer",
     "birth_dates",
     "cluster",
+    "clustered_edge",
     "cluster_id_for",
     "features_of",
     "fits_person_model",

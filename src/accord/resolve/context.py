@@ -150,11 +150,19 @@ def with_context(
             continue
         level = context.level(a, b)
         evidence.levels[(a, b)] = (level, weights.bits[level])
-        evidence.edges.append((a, b, _shifted(probability, weights.bits[level])))
+        evidence.edges.append((a, b, shifted(probability, weights.bits[level])))
     return evidence
 
 
-def _shifted(probability: float, bits: float) -> float:
+def clustered_edge(
+    left: str, right: str, probability: float, weight: float | None
+) -> tuple[str, str, float]:
+    """A stored pair as the batch run clustered it: the model's probability moved by the context
+    weight it recorded (None where context did not count)."""
+    return left, right, probability if weight is None else shifted(probability, weight)
+
+
+def shifted(probability: float, bits: float) -> float:
     if probability <= 0.0 or probability >= 1.0:
         return probability
     odds = probability / (1.0 - probability) * math.pow(2.0, bits)
