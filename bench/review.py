@@ -26,7 +26,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from resolve import f1
 from scenario_records import ACTOR, BENCH_SECRET, fix_node_secret
 
 from accord.app import App
@@ -35,6 +34,7 @@ from accord.resolve import ReviewItem
 from accord.resolve.review import REVIEW_HIGH, REVIEW_LOW
 from accord.scenario import load_truth
 from accord.settings import Settings
+from resolve import f1
 
 Pick = Callable[[App], ReviewItem | None]
 

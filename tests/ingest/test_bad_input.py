@@ -176,6 +176,18 @@ def test_empty_values_are_absent_not_rejected(app: App, examples: Path, tmp_path
     assert result.run.rejected_values == 0 and result.run.records == 1
 
 
+def test_a_row_with_nothing_to_take_in_is_quarantined_not_dropped(
+    app: App, examples: Path, tmp_path: Path
+) -> None:
+    good = "MPS-1,14/03/2024 02:10,PETROVIC,Jovan,12/03/1987,RS,,,arrested,B2P\n"
+    path, mapping = custody_copy(tmp_path, examples, good + "MPS-2,,,,,,,,,B2P\n")
+    result = app.ingest(ACTOR, path, mapping)
+    assert (result.run.records, result.run.rejected_rows) == (2, 1)
+    [kept] = app.quarantine(ACTOR)
+    assert (kept.row, kept.field, kept.raw) == (3, "<row>", "custody_ref=MPS-2; grading=B2P")
+    assert kept.reason == mapper_module.EMPTY_ROW
+
+
 def test_a_copy_of_an_ingested_file_under_another_name_is_recognised(
     app: App, examples: Path, tmp_path: Path
 ) -> None:

@@ -134,3 +134,17 @@ def test_without_sampled_matches_leaves_null_levels_and_the_original_alone() -> 
     assert fixed[0] == {"is_null_level": True}
     assert fixed[1]["u_probability"] == pytest.approx((0.02 - 0.009) / 0.99)
     assert levels[1]["u_probability"] == 0.02
+
+
+def test_equal_links_are_taken_in_a_fixed_order_whatever_order_they_come_in() -> None:
+    # A name-only report `r` scores alike with two namesakes born decades apart; the guard lets
+    # only one link hold. Which one must not depend on the order the engine returned the pairs in,
+    # or re-clustering after a judgement could move the report to the other man.
+    edges = [("src-b.r", "src-a.x", 0.95), ("src-b.r", "src-b.y", 0.95)]
+    dates = {"src-a.x": "1961-02-03", "src-b.y": "1999-09-09", "src-b.r": None}
+    found = [
+        cluster(dates, order, [], 0.5, birth_dates=dates).clusters for order in (edges, edges[::-1])
+    ]
+    assert found[0] == found[1]
+    # Within one source first: the same agency's record of the name.
+    assert found[0]["src-b.r"] == found[0]["src-b.y"] != found[0]["src-a.x"]

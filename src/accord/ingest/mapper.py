@@ -13,6 +13,8 @@ from accord.model.ids import mint_entity_id
 from accord.model.types import clean_date
 from accord.store.base import Rejection
 
+EMPTY_ROW = "the row holds no value the mapping takes in: nothing to store"
+
 
 @dataclass(slots=True)
 class Mapped:
@@ -91,6 +93,8 @@ class RecordMapper(MapperBase):
             self._emit(
                 entity, ids, values[entity.name], markings[entity.name], record_id, observed, out
             )
+        if not out.statements and not out.rejections:
+            return self.reject_row(file, record, "<row>", _shown(record), EMPTY_ROW)
         return out
 
     def _record_id(self, record: RawRecord) -> str:
@@ -193,6 +197,14 @@ def _edge_complete(source: str, target: str, refs: list[tuple[str, str | None]])
     present = {prop for prop, ref in refs if ref is not None}
     needed = {source, target} - {"self"}
     return needed <= present
+
+
+def _shown(record: RawRecord) -> str:
+    """The record as the rejection keeps it: its raw line, else its non-empty fields."""
+    if record.raw:
+        return record.raw
+    fields = ((k, v if isinstance(v, str) else ",".join(v)) for k, v in record.values.items())
+    return "; ".join(f"{k}={v}" for k, v in fields if v.strip())
 
 
 def _first(record: RawRecord, columns: tuple[str, ...]) -> str:
