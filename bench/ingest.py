@@ -64,11 +64,14 @@ def write_rows(path: Path, rows: int, seed: int = 7) -> None:
             )
 
 
-def child_accord(csv_path: Path, url: str, data_dir: Path) -> dict[str, float]:
+def child_accord(
+    csv_path: Path, url: str, data_dir: Path, worker_bytes: int = -1
+) -> dict[str, float]:
     from accord.app import Actor, App
     from accord.settings import Settings
 
-    with App(Settings(data_dir=data_dir, database_url=url)) as app:
+    settings = Settings(data_dir=data_dir, database_url=url, ingest_worker_bytes=worker_bytes)
+    with App(settings) as app:
         start = time.perf_counter()
         result = app.ingest(Actor("bench"), csv_path, MAPPING)
         elapsed = time.perf_counter() - start
@@ -119,10 +122,14 @@ def measure(rows: int, backends: list[str], work: Path) -> None:
         if backend == "sqlite":
             url = f"sqlite:///{work / f'accord_{rows}.db'}"
         else:
-            reset_postgres()
             url = PG_URL + "?options=-csearch_path%3Dbench_ingest"
-        result = run_child(["accord", str(csv_path), url, str(work / f"data_{rows}_{backend}")])
-        report(f"accord -> {backend}", rows, result, peer)
+        for mode, worker_bytes in (("mapping in this process", -1), ("mapping process", 0)):
+            if backend == "postgres":
+                reset_postgres()
+            data = work / f"data_{rows}_{backend}_{worker_bytes}"
+            db = url.replace(".db", f"_{worker_bytes}.db") if backend == "sqlite" else url
+            result = run_child(["accord", str(csv_path), db, str(data), str(worker_bytes)])
+            report(f"accord -> {backend}, {mode}", rows, result, peer)
 
 
 def report(label: str, rows: int, result: dict[str, float], peer: dict[str, float] | None) -> None:
@@ -133,9 +140,12 @@ def report(label: str, rows: int, result: dict[str, float], peer: dict[str, floa
         else f"  ({rate / (peer['records'] / peer['seconds']):.2f}x the peer's rate)"
     )
     per_statement = result["statements"] / result["seconds"]
+    mapper = result.get("mapper_rss_mb", 0.0)
     print(
-        f"{rows:>9,} rows  {label:<46} {rate:>10,.0f} records/s  {per_statement:>10,.0f} "
-        f"statements/s  peak RSS {result['peak_rss_mb']:>6.0f} MB{ratio}",
+        f"{rows:>9,} rows  {label:<56} {rate:>10,.0f} records/s  {per_statement:>10,.0f} "
+        f"statements/s  peak RSS {result['peak_rss_mb']:>6.0f} MB"
+        + (f" (+ mapping process {mapper:.0f} MB)" if mapper > 30 else "")
+        + ratio,
         flush=True,
     )
 
@@ -146,9 +156,11 @@ def main() -> None:
         result = (
             child_peer(Path(rest[0]), Path(rest[1]))
             if kind == "peer"
-            else child_accord(Path(rest[0]), rest[1], Path(rest[2]))
+            else child_accord(Path(rest[0]), rest[1], Path(rest[2]), int(rest[3]))
         )
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # The mapping process, where there was one (the largest child this process waited for).
+        result["mapper_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(result))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

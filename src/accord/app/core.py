@@ -168,6 +168,7 @@ class App:
             self.settings.node_secret(),
             max_bytes=self.settings.max_ingest_bytes,
             chunk_rows=self.settings.ingest_chunk_rows,
+            worker_bytes=self.settings.ingest_worker_bytes,
             progress=progress,
             model=self.model,
             run_id=run_id,

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from accord.ingest.adapters import header_of, read_records
+from accord.ingest.adapters import header_of
+from accord.ingest.chunks import IngestCount, MapJob, mapped_chunks
 from accord.ingest.errors import IngestRefused
-from accord.ingest.ftm import FtmMapper
-from accord.ingest.mapper import RecordMapper
 from accord.ingest.mapping import Mapping
+from accord.ingest.worker import chunks_from_worker
 from accord.model import Model, load_model
 from accord.model.ids import source_key
-from accord.store.base import Chunk, IngestRun, Rejection, Store, StoreError
+from accord.store.base import Chunk, EncodedChunk, IngestRun, Rejection, Store, StoreError
 
 Progress = Callable[[int], None]
 
@@ -28,15 +29,6 @@ class IngestResult:
     sample_rejections: list[Rejection] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Counter:
-    records: int = 0
-    rejected_rows: int = 0
-    rejected_values: int = 0
-    statements: int = 0
-    sample: list[Rejection] = field(default_factory=list)
-
-
 def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -45,10 +37,10 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _small_in_memory(path: Path, chunks: Iterator[Chunk]) -> Iterable[Chunk]:
+def _small_in_memory(size: int, chunks: Iterator[Chunk]) -> Iterable[Chunk]:
     """A small file's chunks mapped up front: the store then writes them without a producer
     thread, whose start and hand-offs cost more than the overlap gains on a few rows."""
-    if path.stat().st_size <= _IN_MEMORY_BYTES:
+    if size <= _IN_MEMORY_BYTES:
         return list(chunks)
     return chunks
 
@@ -91,8 +83,10 @@ def ingest_file(
     progress: Progress | None = None,
     model: Model | None = None,
     run_id: str | None = None,
+    worker_bytes: int = -1,
 ) -> IngestResult:
-    """Ingest `path` whole or not at all, as run `run_id` (a new id by default)."""
+    """Ingest `path` whole or not at all, as run `run_id` (a new id by default). A file of
+    `worker_bytes` or more is mapped in a second process (accord.ingest.worker); -1: never."""
     path = Path(path)
     check_file(path, max_bytes)
     digest = file_digest(path)
@@ -101,62 +95,42 @@ def ingest_file(
         return IngestResult(previous, already_ingested=True)
     check_columns(path, mapping, max_bytes)
     started = datetime.now(UTC).replace(microsecond=0)
-    run_id = run_id or str(uuid.uuid4())
-    counter = _Counter()
     key = source_key(node_secret, mapping.source.name)
-    mapper_cls = FtmMapper if mapping.format == "ftm" else RecordMapper
-    mapper = mapper_cls(mapping, model or load_model(), key, run_id, started)
-
-    def chunks() -> Iterator[Chunk]:
-        chunk = Chunk(run_id)
-        records = read_records(
-            path,
-            mapping.format,
-            mapping.sheet,
-            encoding=mapping.encoding,
-            delimiter=mapping.delimiter,
-            max_bytes=max_bytes,
-        )
-        for record in records:
-            mapped = mapper.map(str(path), record)
-            counter.records += 1
-            counter.rejected_rows += mapped.row_rejected
-            chunk.statements.extend(mapped.statements)
-            chunk.rejections.extend(mapped.rejections)
-            if counter.records % chunk_rows == 0:
-                yield _account(chunk, counter, progress)
-                chunk = Chunk(run_id)
-        yield _account(chunk, counter, progress)
+    job = MapJob(
+        path, mapping, model or load_model(), key, run_id or str(uuid.uuid4()), started,
+        max_bytes, chunk_rows,
+    )  # fmt: skip
+    count = IngestCount()
 
     def finish(entities: int) -> IngestRun:
-        run = IngestRun(
-            run_id,
+        return IngestRun(
+            job.run_id,
             mapping.source.name,
             str(path),
             digest,
             started.isoformat(),
             datetime.now(UTC).isoformat(timespec="seconds"),
-            counter.records,
-            counter.statements,
+            count.records,
+            count.statements,
             entities,
-            counter.rejected_rows,
-            counter.rejected_values,
+            count.rejected_rows,
+            count.rejected_values,
         )
-        return run
 
+    size = path.stat().st_size
+    chunks: Iterable[Chunk | EncodedChunk]
+    if 0 <= worker_bytes <= size and sys.executable:  # an embedded Python may have none
+        chunks = chunks_from_worker(job, store.chunk_encoder(), count, progress)
+    else:
+        chunks = _small_in_memory(size, _counted(job, count, progress))
     try:
-        run = store.ingest(mapping.source, _small_in_memory(path, chunks()), finish)
+        run = store.ingest(mapping.source, chunks, finish)
     except StoreError as exc:  # e.g. the disk filled up: say which file was not taken in
         raise StoreError(f"{path}: {exc}") from exc
-    return IngestResult(run, sample_rejections=counter.sample)
+    return IngestResult(run, sample_rejections=count.sample)
 
 
-def _account(chunk: Chunk, counter: _Counter, progress: Progress | None) -> Chunk:
-    counter.statements += len(chunk.statements)
-    counter.rejected_values += len(chunk.rejections)
-    room = 20 - len(counter.sample)
-    if room > 0:
-        counter.sample.extend(chunk.rejections[:room])
-    if progress is not None:
-        progress(counter.records)
-    return chunk
+def _counted(job: MapJob, count: IngestCount, progress: Progress | None) -> Iterator[Chunk]:
+    for chunk, chunk_count in mapped_chunks(job):
+        count.add(chunk_count, progress)
+        yield chunk

@@ -51,11 +51,35 @@ class Chunk:
     rejections: list[Rejection] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class EncodedChunk:
+    """A chunk as rows in the columns of the markings, statements and quarantine tables, as
+    accord.store.encoding builds them: plain tuples, cheap to send between processes."""
+
+    run_id: str
+    markings: list[tuple[str, str]]
+    statements: list[tuple[str | None, ...]]
+    rejections: list[tuple[object, ...]]
+
+
+class ChunkEncoding(Protocol):
+    """Builds a chunk's rows away from the writer; picklable, so a mapping process can use it."""
+
+    def encode(self, chunk: Chunk) -> EncodedChunk: ...
+
+
 class Store(Protocol):
     """Facts: statements with provenance, quarantine, ingest runs, sources and judgements."""
 
+    def chunk_encoder(self) -> ChunkEncoding:
+        """What turns a chunk into the rows `ingest` writes, for a mapping process to use."""
+        ...
+
     def ingest(
-        self, source: Source, chunks: Iterable[Chunk], finish: Callable[[int], IngestRun]
+        self,
+        source: Source,
+        chunks: Iterable[Chunk | EncodedChunk],
+        finish: Callable[[int], IngestRun],
     ) -> IngestRun:
         """Write every chunk, then the run that `finish(entities written)` returns, in one
         transaction; on any error (including one raised while producing chunks, or by `finish`)

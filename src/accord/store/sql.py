@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -14,9 +13,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from accord.model import Judgement, Marking, Model, RetentionRule, Source, Statement, load_model
 from accord.store import codec, ingest_hot, tables
-from accord.store.base import Chunk, IngestRun, Rejection, StoreError
+from accord.store.base import Chunk, EncodedChunk, IngestRun, Rejection, StoreError
 from accord.store.database import Database, pooled_cursor
 from accord.store.deferred_indexes import DeferredIndexes
+from accord.store.encoding import ChunkEncoder
 from accord.store.prefetch import prefetch
 from accord.store.sql_text import insert_sql
 
@@ -38,17 +38,19 @@ class SqlStore:
         )
         self._reads = HotReads(database.dialect)
         self._hot = ingest_hot.HotIngest(database.param_mark)
-        self._searchable = {
-            (schema.name, prop.name): codec.is_searchable(prop.type.name)
-            for schema in self.model.schemata.values()
-            for prop in schema.properties.values()
-        }
+        self._encoder = ChunkEncoder(self.model)
 
     # -- writing ---------------------------------------------------------------------------
+    def chunk_encoder(self) -> ChunkEncoder:
+        return self._encoder
+
     def ingest(
-        self, source: Source, chunks: Iterable[Chunk], finish: Callable[[int], IngestRun]
+        self,
+        source: Source,
+        chunks: Iterable[Chunk | EncodedChunk],
+        finish: Callable[[int], IngestRun],
     ) -> IngestRun:
-        encoding = map(self._encode, chunks)
+        encoding = map(self._encoded, chunks)
         # Chunks already in memory (a partner's package) gain nothing from a producer thread.
         encoded_chunks = encoding if isinstance(chunks, list | tuple) else prefetch(encoding)
         try:
@@ -77,21 +79,12 @@ class SqlStore:
         cursor.execute(self._hot.count_entities(len(run_ids)), tuple(run_ids))
         return int(cursor.fetchone()[0])
 
-    def _encode(self, chunk: Chunk) -> _EncodedChunk:
-        """Rows for one chunk, built in the producer thread so the writer only writes."""
-        searchable = self._searchable
-        markings = {s.marking.key: s.marking for s in chunk.statements}
-        return _EncodedChunk(
-            run_id=chunk.run_id,
-            markings=ingest_hot.marking_rows(list(markings.values())),
-            statements=[
-                codec.statement_tuple(s, chunk.run_id, searchable.get((s.schema, s.prop), False))
-                for s in chunk.statements
-            ],
-            rejections=[ingest_hot.rejection_row(r) for r in chunk.rejections],
-        )
+    def _encoded(self, chunk: Chunk | EncodedChunk) -> EncodedChunk:
+        """Rows for one chunk, built in the producer thread so the writer only writes (a
+        mapping process sends its chunks encoded)."""
+        return chunk if isinstance(chunk, EncodedChunk) else self._encoder.encode(chunk)
 
-    def _write_chunk(self, cursor: Any, chunk: _EncodedChunk) -> None:
+    def _write_chunk(self, cursor: Any, chunk: EncodedChunk) -> None:
         if chunk.markings:
             cursor.executemany(self._hot.insert_markings, chunk.markings)
         if chunk.statements:
@@ -255,14 +248,6 @@ class SqlStore:
             for row in conn.execute(select(m).where(m.c.key.in_(list(missing)))):
                 self._markings[row.key] = codec.marking_from(row.data)
         return self._markings
-
-
-@dataclass(frozen=True, slots=True)
-class _EncodedChunk:
-    run_id: str
-    markings: list[tuple[str, str]]
-    statements: list[tuple[str | None, ...]]
-    rejections: list[tuple[object, ...]]
 
 
 _READ_BATCH = 500
