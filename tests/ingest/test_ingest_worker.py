@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from accord.app import Actor, App
-from accord.ingest import IngestRefused, worker
+from accord.ingest import IngestRefused, load_mapping, worker
+from accord.ingest.chunks import MapJob
+from accord.model import load_model
 from accord.settings import Settings
 from accord.store.base import StoreError
+from accord.store.encoding import ChunkEncoder
 from accord.store.sql import SqlStore
 
 ACTOR = Actor("tester", purpose="test")
@@ -113,3 +117,27 @@ def test_a_failed_write_stops_the_mapping_process(
         assert app.store.count_statements() == 0
     [child] = started
     assert child.wait(timeout=10) is not None
+
+
+def test_a_mapping_process_whose_writer_is_gone_exits(examples: Path, tmp_path: Path) -> None:
+    # The writer killed outright never stops its child: the child must notice the closed pipe.
+    lines = (examples / "uk_police_custody.csv").read_text().splitlines()
+    rows = [f"MPS-{i:06d},{lines[1].split(',', 1)[1]}" for i in range(3000)]
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([lines[0], *rows]) + "\n")
+    model = load_model()
+    mapping = load_mapping(examples / "uk_police_custody.yaml", model)
+    job = MapJob(big, mapping, model, b"k" * 32, "run", datetime.now(UTC), 1 << 30, 3)
+    child = subprocess.Popen(worker.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        worker._send(child.stdin, sys.path)
+        worker._send(child.stdin, (job, ChunkEncoder(model)))
+        child.stdin.close()
+        assert worker._read(child.stdout) is not None  # it has started sending
+        child.stdout.close()
+        assert child.wait(timeout=20) == 1
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()

@@ -111,7 +111,10 @@ def _map_and_send(job: MapJob, encoder: ChunkEncoding, out: IO[bytes]) -> None:
 def _send_all(outbox: queue.Queue[object], out: IO[bytes]) -> None:
     while True:
         message = outbox.get()
-        _send(out, message)
+        try:
+            _send(out, message)
+        except OSError:  # the writer is gone (killed, or it stopped reading): so are we
+            os._exit(1)
         if message == _DONE or isinstance(message, BaseException):
             return
 
