@@ -15,6 +15,7 @@ a length and a pickle, on the child's standard input and output; both ends are t
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -43,9 +44,7 @@ def chunks_from_worker(
     child = subprocess.Popen(command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE)  # noqa: S603
     assert child.stdin is not None and child.stdout is not None
     try:
-        _send(child.stdin, sys.path)
-        _send(child.stdin, (job, encoder))
-        child.stdin.close()
+        _hand_over(child.stdin, job, encoder)
         while (message := _receive(child.stdout, child, job)) != _DONE:
             encoded, chunk_count = message
             count.add(chunk_count, progress)
@@ -56,6 +55,16 @@ def chunks_from_worker(
             child.kill()
             child.wait()
         child.stdout.close()
+
+
+def _hand_over(stdin: IO[bytes], job: MapJob, encoder: ChunkEncoding) -> None:
+    try:
+        _send(stdin, sys.path)
+        _send(stdin, (job, encoder))
+        stdin.close()
+    except BrokenPipeError:  # it stopped at once; reading its output says how
+        with contextlib.suppress(OSError):
+            stdin.close()
 
 
 def command() -> list[str]:
