@@ -68,18 +68,34 @@ def _in_transaction(url: str, pid: int) -> bool:
         engine.dispose()
 
 
-def _kill_mid_ingest(big: RecordFile, url: str, delay: float) -> bool:
-    """Start `accord ingest`, kill -9 it `delay` seconds into its work; False if it finished."""
+def _kill_mid_ingest(big: RecordFile, url: str, delay: float) -> int | None:
+    """Start `accord ingest`, kill -9 it `delay` seconds into its work; None if it finished,
+    else how many mapping processes it had. None of them may outlive it."""
     child = spawn("ingest", str(big.path), "-m", str(CUSTODY_MAPPING))
+    mappers: list[int] = []
     try:
         assert wait_for(lambda: _in_transaction(url, child.pid) or child.poll() is not None, 120)
         wait_for(lambda: child.poll() is not None, delay)
         if child.poll() is not None:
-            return False
+            return None
+        mappers = _children(child.pid)
         os.kill(child.pid, signal.SIGKILL)
     finally:
         child.wait(timeout=60)
-    return True
+    assert wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in mappers), 30)
+    return len(mappers)
+
+
+def _children(pid: int) -> list[int]:
+    """Child processes of any of its threads (the mapping process is started from the ingest's
+    producer thread)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(p) for p in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
 
 
 def _outcome(app: App, big: RecordFile, seeded: str, seed: RecordFile) -> str:
@@ -105,11 +121,13 @@ def node(
         yield node_settings(tmp_path, url, monkeypatch)
 
 
+@pytest.mark.parametrize("mapping", ["in its thread", "in a mapping process"])
 def test_kill_9_mid_ingest(
-    node: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ledger: Ledger
+    node: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ledger: Ledger, mapping: str
 ) -> None:
     settings = node
     monkeypatch.setenv("ACCORD_INGEST_CHUNK_ROWS", "500")
+    monkeypatch.setenv("ACCORD_INGEST_WORKER_BYTES", "-1" if mapping == "in its thread" else "0")
     seed = custody_file(tmp_path / "seed.csv", 400, bad_every=40, tag="S")
     big = custody_file(tmp_path / "big.csv", 9000, bad_every=97, tag="B")
     with App(settings) as app:
@@ -122,9 +140,12 @@ def test_kill_9_mid_ingest(
             SEEDER, custody_file(tmp_path / "probe.csv", 1500, tag="P").path, CUSTODY_MAPPING
         )
     estimate = (time.monotonic() - started) * big.rows / 1500
+    mappers_killed = 0
     for _ in range(ROUNDS):
-        if not _kill_mid_ingest(big, settings.url, rng.uniform(0.1, 0.6) * estimate):
+        mappers = _kill_mid_ingest(big, settings.url, rng.uniform(0.1, 0.6) * estimate)
+        if mappers is None:
             break
+        mappers_killed += mappers
         with App(settings) as app:
             outcomes.append(_outcome(app, big, seeded.id, seed))
         if not audit_verifies():
@@ -143,8 +164,10 @@ def test_kill_9_mid_ingest(
     lost = len(big.good - account.stored_refs) + len(big.bad_rows - account.quarantined_rows)
     database = "PostgreSQL" if settings.url.startswith("postgresql") else "SQLite"
     detail = {"rows": big.rows, "outcomes": outcomes, "database": settings.url.split(":")[0]}
-    ledger.add(Entry("fault", f"kill -9 mid-ingest ({database})", kills, survived, lost, detail))
+    name = f"kill -9 mid-ingest ({database}, mapping {mapping})"
+    ledger.add(Entry("fault", name, kills, survived, lost, detail))
     assert kills >= 1, "the ingest finished before it could be killed"
+    assert (mappers_killed > 0) == (mapping == "in a mapping process")
     assert survived == kills
     assert run.records == big.rows and lost == 0
     assert account.stored_refs == big.good and account.quarantined_rows == big.bad_rows
