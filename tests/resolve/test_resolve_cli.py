@@ -42,6 +42,15 @@ def test_review_explain_and_judge_from_the_command_line(resolved: App) -> None:
     assert (item["left_id"], item["right_id"]) not in {(i["left_id"], i["right_id"]) for i in again}
 
 
+def test_review_list_says_whether_each_pair_is_now_in_one_cluster(resolved: App) -> None:
+    items = json.loads(runner.invoke(cli, ["review", "list", "--json", "--limit", "100"]).output)
+    shown = runner.invoke(cli, ["review", "list", "--limit", "100"], terminal_width=300)
+    assert shown.exit_code == 0, shown.output
+    joined = sum(item["left_cluster"] == item["right_cluster"] for item in items)
+    assert shown.output.count("one cluster") == joined
+    assert shown.output.count(" apart ") == len(items) - joined
+
+
 def test_export_clusters_as_csv(resolved: App) -> None:
     result = runner.invoke(cli, ["export", "clusters", "--format", "csv"])
     assert result.exit_code == 0, result.output

@@ -145,9 +145,11 @@ def review_list(
     if as_json:
         print_json([asdict(item) for item in items])
         return
-    table = Table("left", "right", "probability", "value")
+    table = Table("left", "right", "probability", "value", "now")
     for item in items:
-        table.add_row(item.left_id, item.right_id, f"{item.probability:.3f}", f"{item.value:.3f}")
+        now = "one cluster" if item.left_cluster == item.right_cluster else "apart"
+        probability, value = f"{item.probability:.3f}", f"{item.value:.3f}"
+        table.add_row(item.left_id, item.right_id, probability, value, now)
     console.print(table)
 
 
