@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 from web_fixtures import OPERATOR, post, sign_in
 
 from accord.app import App
+from accord.resolve import ReviewItem
 
 
 def test_the_audit_log_is_for_data_protection_officers(client: TestClient) -> None:
@@ -56,6 +58,27 @@ def test_the_dashboard_says_when_a_series_is_missing(client: TestClient) -> None
     sign_in(client, "ana")
     page = client.get("/dashboard").text
     assert "The small-boat series has not been imported on this node." in page
+
+
+def test_the_review_queue_says_whether_each_pair_is_joined_now(
+    client: TestClient, node: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    node.resolution.run(OPERATOR)
+    left, right = _a_resolved_pair(node)
+    other = next(
+        e
+        for e, c in node.resolution.resolved_ids().items()
+        if c != node.resolution.cluster_of(left)
+    )
+    clusters = node.resolution.resolved_ids()
+    items = [
+        ReviewItem(left, right, 0.6, 1.0, clusters[left], clusters[right]),
+        ReviewItem(left, other, 0.4, 0.9, clusters[left], clusters[other]),
+    ]
+    monkeypatch.setattr(node.resolution, "review", lambda actor, limit=50: items)
+    sign_in(client, "ivan")
+    page = client.get("/review").text
+    assert page.count("<td>Joined</td>") == 1 and page.count("<td>Kept apart</td>") == 1
 
 
 def _a_resolved_pair(node: App) -> tuple[str, str]:

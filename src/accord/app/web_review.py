@@ -23,6 +23,7 @@ class ReviewRow:
     probability: float
     left: str
     right: str
+    joined: bool  # the two records are in one cluster now
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ def queue(app: App, actor: Actor, limit: int = 20) -> list[ReviewRow]:
             i.probability,
             _caption(seen[i.left_id], i.left_id),
             _caption(seen[i.right_id], i.right_id),
+            i.left_cluster == i.right_cluster,
         )
         for i in items
     ]
