@@ -48,6 +48,15 @@ def _custody(tmp_path: Path, examples: Path) -> Path:
     return path
 
 
+def _many_rows(tmp_path: Path, examples: Path) -> Path:
+    """3,000 custody rows: their frames far exceed a pipe's buffer."""
+    lines = (examples / "uk_police_custody.csv").read_text().splitlines()
+    rows = [f"MPS-{i:06d},{lines[1].split(',', 1)[1]}" for i in range(3000)]
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([lines[0], *rows]) + "\n")
+    return big
+
+
 def test_the_mapping_process_stores_what_this_process_would(
     settings: Settings, examples: Path, tmp_path: Path
 ) -> None:
@@ -107,10 +116,7 @@ def test_a_failed_write_stops_the_mapping_process(
     monkeypatch.setattr(worker.subprocess, "Popen", recorded)
     monkeypatch.setattr(SqlStore, "_write_chunk", failing)
     # Frames far beyond a pipe's buffer: left alone, the mapping process would wait forever.
-    lines = (examples / "uk_police_custody.csv").read_text().splitlines()
-    rows = [f"MPS-{i:06d},{lines[1].split(',', 1)[1]}" for i in range(3000)]
-    big = tmp_path / "big.csv"
-    big.write_text("\n".join([lines[0], *rows]) + "\n")
+    big = _many_rows(tmp_path, examples)
     with _app(settings, ALWAYS, "data") as app:
         with pytest.raises(StoreError, match="disk full"):
             app.ingest(ACTOR, big, examples / "uk_police_custody.yaml")
@@ -121,10 +127,7 @@ def test_a_failed_write_stops_the_mapping_process(
 
 def test_a_mapping_process_whose_writer_is_gone_exits(examples: Path, tmp_path: Path) -> None:
     # The writer killed outright never stops its child: the child must notice the closed pipe.
-    lines = (examples / "uk_police_custody.csv").read_text().splitlines()
-    rows = [f"MPS-{i:06d},{lines[1].split(',', 1)[1]}" for i in range(3000)]
-    big = tmp_path / "big.csv"
-    big.write_text("\n".join([lines[0], *rows]) + "\n")
+    big = _many_rows(tmp_path, examples)
     model = load_model()
     mapping = load_mapping(examples / "uk_police_custody.yaml", model)
     job = MapJob(big, mapping, model, b"k" * 32, "run", datetime.now(UTC), 1 << 30, 3)
