@@ -32,6 +32,11 @@ def mint_entity_id(key: bytes, source: str, schema: str, local_key: str) -> str:
     return f"{source}.{digest[:24]}"
 
 
+def source_of(entity_id: str) -> str:
+    """The source an entity id was minted for (the part before the dot)."""
+    return entity_id.split(".", 1)[0]
+
+
 def statement_id(entity_id: str, prop: str, value: str, source: str, record_id: str) -> str:
     text = "\x1f".join((entity_id, prop, value, source, record_id))
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()

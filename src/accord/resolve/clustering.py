@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.model import Judgement, Verdict
+from accord.model.ids import source_of
 from accord.resolve.conflicts import BirthDateGuard
 
 # A pair this probable joins even across the birth-date guard.
@@ -137,8 +138,8 @@ def _strongest_first(edge: tuple[str, str, float]) -> tuple[float, bool, str, st
     re-clustering after a judgement take equal links alike and a judgement moves only what it
     decides; same source first came out as good as the engine's own order (docs/resolution.md)."""
     left, right, probability = edge
-    other = left.split(".", 1)[0] != right.split(".", 1)[0]
-    return -probability, other, min(left, right), max(left, right)
+    across = source_of(left) != source_of(right)
+    return -probability, across, min(left, right), max(left, right)
 
 
 def _name_clusters(partition: Partition, known: set[str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from accord.model.ids import source_of
 from accord.store.resolve_base import StoredPair
 
 REVIEW_LOW = 0.2
@@ -25,10 +26,6 @@ class ReviewItem:
     value: float
     left_cluster: str
     right_cluster: str
-
-
-def source_of(entity_id: str) -> str:
-    return entity_id.split(".", 1)[0]
 
 
 def review_value(probability: float, cluster_sizes: int, cross_agency: bool) -> float:
