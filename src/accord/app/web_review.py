@@ -66,7 +66,7 @@ def queue(app: App, actor: Actor, limit: int = 20) -> list[ReviewRow]:
             i.probability,
             _caption(seen[i.left_id], i.left_id),
             _caption(seen[i.right_id], i.right_id),
-            i.left_cluster == i.right_cluster,
+            i.joined,
         )
         for i in items
     ]

@@ -147,7 +147,7 @@ def review_list(
         return
     table = Table("left", "right", "probability", "value", "now")
     for item in items:
-        now = "one cluster" if item.left_cluster == item.right_cluster else "apart"
+        now = "one cluster" if item.joined else "apart"
         probability, value = f"{item.probability:.3f}", f"{item.value:.3f}"
         table.add_row(item.left_id, item.right_id, probability, value, now)
     console.print(table)

@@ -27,6 +27,11 @@ class ReviewItem:
     left_cluster: str
     right_cluster: str
 
+    @property
+    def joined(self) -> bool:
+        """The two records are in one cluster now: confirming changes nothing, rejecting splits."""
+        return self.left_cluster == self.right_cluster
+
 
 def review_value(probability: float, cluster_sizes: int, cross_agency: bool) -> float:
     uncertainty = 1.0 - abs(2.0 * probability - 1.0)
