@@ -48,7 +48,9 @@ def _unjudged(app: App) -> list[ReviewItem]:
     clusters = app.resolution.store.clusters()
     judged = {j.pair for j in app.store.judgements()}
     return [
-        ReviewItem(p.left_id, p.right_id, p.probability, 0.0, clusters[p.left_id], "")
+        ReviewItem(
+            p.left_id, p.right_id, p.probability, 0.0, clusters[p.left_id], clusters[p.right_id]
+        )
         for p in app.resolution.store.pairs_between(REVIEW_LOW, REVIEW_HIGH)
         if tuple(sorted((p.left_id, p.right_id))) not in judged
     ]
