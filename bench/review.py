@@ -6,7 +6,8 @@ otherwise, through `App.resolution.judge`, the same path `accord review accept|r
 the judgement is stored and the clusters it touches are formed again. The same resolved store
 is copied for each ordering so every ordering starts from the same clusters:
 
-- accord: `App.resolution.review`, value = uncertainty x what a decision settles;
+- accord: `App.resolution.review`, one item per open question, value = the chance the clusters
+  are wrong there (learned from the verdicts so far, per kind of pair) x records a verdict moves;
 - uncertainty: the same pairs, most uncertain first (probability nearest 0.5);
 - random: the same pairs in a random order (seeded).
 
@@ -31,7 +32,7 @@ from scenario_records import ACTOR, BENCH_SECRET, fix_node_secret
 from accord.app import App
 from accord.model import Verdict
 from accord.resolve import ReviewItem
-from accord.resolve.review import REVIEW_HIGH, REVIEW_LOW
+from accord.resolve.review import REVIEW_HIGH, REVIEW_LOW, state_of
 from accord.scenario import load_truth
 from accord.settings import Settings
 from resolve import f1
@@ -47,13 +48,14 @@ def accord_order(app: App) -> ReviewItem | None:
 def _unjudged(app: App) -> list[ReviewItem]:
     clusters = app.resolution.store.clusters()
     judged = {j.pair for j in app.store.judgements()}
-    return [
-        ReviewItem(
-            p.left_id, p.right_id, p.probability, 0.0, clusters[p.left_id], clusters[p.right_id]
-        )
-        for p in app.resolution.store.pairs_between(REVIEW_LOW, REVIEW_HIGH)
-        if tuple(sorted((p.left_id, p.right_id))) not in judged
-    ]
+    items = []
+    for p in app.resolution.store.pairs_between(REVIEW_LOW, REVIEW_HIGH):
+        if tuple(sorted((p.left_id, p.right_id))) in judged:
+            continue
+        left, right = clusters[p.left_id], clusters[p.right_id]
+        state = state_of(p, left == right)
+        items.append(ReviewItem(p.left_id, p.right_id, p.probability, 0.0, left, right, state))
+    return items
 
 
 def uncertainty_order(app: App) -> ReviewItem | None:

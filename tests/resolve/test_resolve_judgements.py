@@ -71,12 +71,15 @@ def test_judging_a_cluster_splits_or_confirms_all_of_it(resolved: App) -> None:
     assert len({res.cluster_of(m) for m in members}) == 3
 
 
-def test_the_review_queue_leaves_out_judged_pairs(resolved: App) -> None:
+def test_a_judgement_records_what_the_clusters_said_when_it_was_made(resolved: App) -> None:
     res = resolved.resolution
-    queue = res.review(ANALYST, limit=100)
-    assert [i.value for i in queue] == sorted((i.value for i in queue), reverse=True)
-    assert queue
-    first = queue[0]
-    res.judge(ANALYST, first.left_id, first.right_id, Verdict.UNSURE)
-    again = res.review(ANALYST, limit=100)
-    assert (first.left_id, first.right_id) not in {(i.left_id, i.right_id) for i in again}
+    same = _records_of(resolved, "P003")[:2]
+    apart = (_records_of(resolved, "P001")[0], _records_of(resolved, "P002")[0])
+    confirmed = res.judge(ANALYST, *same, Verdict.POSITIVE)
+    rejected = res.judge(ANALYST, *apart, Verdict.NEGATIVE)
+    assert (confirmed.was_joined, confirmed.overturned) == (True, False)
+    assert (rejected.was_joined, rejected.overturned) == (False, False)
+    split = res.judge(ANALYST, *same, Verdict.NEGATIVE, "twins")
+    assert (split.was_joined, split.overturned) == (True, True)
+    stored = {j.id: j for j in resolved.store.judgements()}
+    assert stored[split.id].was_joined is True

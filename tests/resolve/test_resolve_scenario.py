@@ -77,6 +77,26 @@ def test_a_judgement_that_agrees_with_the_clusters_moves_no_record(
         assert app.resolution.resolved_ids() == before
 
 
+def test_the_review_queue_asks_each_question_once_and_drops_what_is_answered(
+    app: App, tmp_path: Path
+) -> None:
+    folder = tmp_path / "scenario"
+    app.scenario.generate(ANALYST, folder, seed=7, people=300)
+    app.scenario.ingest_all(ANALYST, folder)
+    app.resolution.run(ANALYST)
+    queue = app.resolution.review(ANALYST, limit=500)
+    assert len(queue) > 20
+    assert [i.value for i in queue] == sorted((i.value for i in queue), reverse=True)
+    questions = [(i.left_cluster, i.right_cluster) for i in queue]
+    assert len(set(questions)) == len(questions)
+    apart = next(i for i in queue if not i.joined)
+    app.resolution.judge(ANALYST, apart.left_id, apart.right_id, Verdict.NEGATIVE, "not him")
+    again = app.resolution.review(ANALYST, limit=500)
+    told_apart = {apart.left_cluster, apart.right_cluster}
+    assert not any({i.left_cluster, i.right_cluster} == told_apart for i in again)
+    assert (apart.left_id, apart.right_id) not in {(i.left_id, i.right_id) for i in again}
+
+
 def _context_crossed(pair: StoredPair) -> bool:
     if pair.context_weight is None:
         return False

@@ -11,9 +11,8 @@ import pytest
 from accord.engine.base import EngineUnavailable, RecordTable, TrainingPlan
 from accord.engine.spark import SparkEngine
 from accord.model import Judgement, Verdict
-from accord.resolve import CandidateIndex, cluster, review_queue
+from accord.resolve import CandidateIndex, cluster
 from accord.resolve.person_model import BIRTH_DATE
-from accord.store.resolve_base import StoredPair
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
 
@@ -81,21 +80,6 @@ def test_the_candidate_index_finds_records_sharing_any_blocking_key() -> None:
     assert index.candidates(probe) == {"a", "b"}
     index.remove("a")
     assert index.candidates(probe) == {"b"}
-
-
-def test_the_review_queue_puts_uncertain_cross_agency_pairs_first() -> None:
-    pairs = [
-        StoredPair("uk.1", "uk.2", 0.5),
-        StoredPair("uk.1", "rs.1", 0.5),
-        StoredPair("uk.3", "rs.3", 0.95),
-        StoredPair("uk.4", "rs.4", 0.6),
-    ]
-    queue = review_queue(pairs, {}, {}, judged={("rs.4", "uk.4")})
-    assert [(i.left_id, i.right_id) for i in queue] == [
-        ("uk.1", "rs.1"),
-        ("uk.1", "uk.2"),
-        ("uk.3", "rs.3"),
-    ]
 
 
 @pytest.mark.skipif(importlib.util.find_spec("pyspark") is not None, reason="pyspark installed")

@@ -163,3 +163,11 @@ def test_judgements_are_superseded_never_deleted(store: SqlStore) -> None:
     history = store.judgements(include_superseded=True)
     assert len(history) == 2
     assert history[0].superseded_by == second.id
+
+
+def test_a_judgement_keeps_what_the_clusters_said_when_it_was_made(store: SqlStore) -> None:
+    for left, right, was_joined in (("a", "b", True), ("c", "d", False), ("e", "f", None)):
+        store.add_judgement(
+            Judgement(left, right, Verdict.NEGATIVE, "ana", NOW, was_joined=was_joined)
+        )
+    assert [j.was_joined for j in store.judgements()] == [True, False, None]

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from web_fixtures import OPERATOR, post, sign_in
 
 from accord.app import App
-from accord.resolve import ReviewItem
+from accord.resolve import PairState, ReviewItem
 
 
 def test_the_audit_log_is_for_data_protection_officers(client: TestClient) -> None:
@@ -72,13 +72,15 @@ def test_the_review_queue_says_whether_each_pair_is_joined_now(
     )
     clusters = node.resolution.resolved_ids()
     items = [
-        ReviewItem(left, right, 0.6, 1.0, clusters[left], clusters[right]),
-        ReviewItem(left, other, 0.4, 0.9, clusters[left], clusters[other]),
+        ReviewItem(left, right, 0.6, 1.0, clusters[left], clusters[right], PairState.JOINED),
+        ReviewItem(left, other, 0.4, 0.9, clusters[left], clusters[other], PairState.APART),
+        ReviewItem(right, other, 0.9, 0.8, clusters[right], clusters[other], PairState.HELD),
     ]
     monkeypatch.setattr(node.resolution, "review", lambda actor, limit=50: items)
     sign_in(client, "ivan")
     page = client.get("/review").text
     assert page.count("<td>Joined</td>") == 1 and page.count("<td>Kept apart</td>") == 1
+    assert page.count("<td>Kept apart despite a high score</td>") == 1
 
 
 def _a_resolved_pair(node: App) -> tuple[str, str]:

@@ -23,7 +23,7 @@ WITHHELD = "[withheld: victim]"
 
 @router.get("/review")
 def review(app: AppDep, actor: Reader, at: WindowDep) -> dict[str, Any]:
-    """Pairs the model is unsure about, most valuable to judge first."""
+    """Open questions where the clusters are most likely wrong, most valuable to judge first."""
     items = app.resolution.review(actor, limit=at.end + 1)
     return page([_item(i) for i in items], at)
 
@@ -36,6 +36,7 @@ def _item(item: Any) -> dict[str, Any]:
         "value": item.value,
         "left_cluster": item.left_cluster,
         "right_cluster": item.right_cluster,
+        "state": str(item.state),
     }
 
 

@@ -19,7 +19,7 @@ from accord.engine.duckdb import DuckDBEngine
 from accord.engine.spark import SparkEngine
 from accord.model import Judgement, Verdict
 from accord.resolve.outcome import ClusterRow, RunSummary, changed_merges, cluster_sizes
-from accord.resolve.review import REVIEW_HIGH, REVIEW_LOW
+from accord.resolve.review import REVIEW_LOW
 from accord.store.resolve_base import ModelVersion, ResolutionRun, RunOutcome, StoredPair
 from accord.store.resolve_sql import SqlResolutionStore
 
@@ -195,7 +195,10 @@ class ResolutionUseCases:
         missing = [e for e in (left_id, right_id) if e not in known]
         if missing:
             raise LookupError(f"not a resolved record: {', '.join(missing)} (run `accord resolve`)")
-        judgement = Judgement(left_id, right_id, verdict, actor.user, datetime.now(UTC), reason)
+        was_joined = known[left_id] == known[right_id]
+        judgement = Judgement(
+            left_id, right_id, verdict, actor.user, datetime.now(UTC), reason, was_joined=was_joined
+        )
         stored = self.app.store.add_judgement(judgement)
         self.app.record(
             EventKind.JUDGEMENT,
@@ -241,9 +244,10 @@ class ResolutionUseCases:
 
     def review(self, actor: Actor, limit: int = 50) -> list[res.ReviewItem]:
         clusters = self.store.clusters()
-        judged = {j.pair for j in self.app.store.judgements()}
-        pairs = self.store.pairs_between(REVIEW_LOW, REVIEW_HIGH)
-        items = res.review_queue(pairs, clusters, cluster_sizes(clusters), judged, limit)
+        judgements = self.app.store.judgements()
+        # Pairs above REVIEW_HIGH are not asked about, but they show how each cluster was built.
+        pairs = self.store.pairs_between(REVIEW_LOW, 1.0)
+        items = res.review_queue(pairs, clusters, cluster_sizes(clusters), judgements, limit)
         entities = tuple(sorted({e for i in items for e in (i.left_id, i.right_id)}))
         self.app.record(EventKind.CONSULTATION, actor, entities=entities, detail={"use": "review"})
         return items

@@ -23,7 +23,7 @@ class ReviewRow:
     probability: float
     left: str
     right: str
-    joined: bool  # the two records are in one cluster now
+    state: str  # joined, held apart or apart now (accord.resolve.review.PairState)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def queue(app: App, actor: Actor, limit: int = 20) -> list[ReviewRow]:
             i.probability,
             _caption(seen[i.left_id], i.left_id),
             _caption(seen[i.right_id], i.right_id),
-            i.joined,
+            i.state.value,
         )
         for i in items
     ]

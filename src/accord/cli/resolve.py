@@ -139,7 +139,7 @@ def review_list(
     limit: Annotated[int, typer.Option(help="At most this many pairs.")] = 20,
     as_json: AsJson = False,
 ) -> None:
-    """Uncertain pairs no analyst has judged, most valuable first."""
+    """Open questions (pairs) where the clusters are most likely wrong, most valuable first."""
     with open_app() as app:
         items = app.resolution.review(actor("review matches"), limit)
     if as_json:
@@ -147,9 +147,8 @@ def review_list(
         return
     table = Table("left", "right", "probability", "value", "now")
     for item in items:
-        now = "one cluster" if item.joined else "apart"
         probability, value = f"{item.probability:.3f}", f"{item.value:.3f}"
-        table.add_row(item.left_id, item.right_id, probability, value, now)
+        table.add_row(item.left_id, item.right_id, probability, value, item.state.value)
     console.print(table)
 
 

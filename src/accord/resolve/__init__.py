@@ -30,7 +30,7 @@ from accord.resolve.links import LINK_SCHEMATA, Links, with_links
 from accord.resolve.portable import fits_person_model
 from accord.resolve.realtime import JudgementIndex, LinkResult, Match, RealTimeLinker
 from accord.resolve.records import PERSON_PROPS, PERSON_SCHEMATA, PersonRecord, group_records
-from accord.resolve.review import ReviewItem, review_queue
+from accord.resolve.review import PairState, ReviewItem, review_queue
 from accord.resolve.scoring import Contribution, Explanation, ModelMismatch, Scorer
 from accord.resolve.vouching import vouched_by
 
@@ -55,6 +55,7 @@ __all__ = [
     "Match",
     "ModelMismatch",
     "Neighbours",
+    "PairState",
     "PersonRecord",
     "Prepared",
     "RealTimeLinker",

@@ -120,7 +120,7 @@ def cluster(
     contradictions = _apply_judgements(partition, judgements, known)
     judged = {j.pair for j in judgements if j.verdict is Verdict.NEGATIVE}
     held_apart = 0
-    for left, right, probability in sorted(edges, key=_strongest_first):
+    for left, right, probability in sorted(edges, key=strongest_first):
         if probability < threshold or left not in known or right not in known:
             continue
         if tuple(sorted((left, right))) in judged or partition.forbidden(left, right):
@@ -132,7 +132,7 @@ def cluster(
     return Clustering(_name_clusters(partition, known), contradictions, held_apart)
 
 
-def _strongest_first(edge: tuple[str, str, float]) -> tuple[float, bool, str, str]:
+def strongest_first(edge: tuple[str, str, float]) -> tuple[float, bool, str, str]:
     """Strongest first; ties (many exact-name pairs score alike) go to a pair within one source
     first, then by the records' ids. The order is fixed so that the batch run and the
     re-clustering after a judgement take equal links alike and a judgement moves only what it

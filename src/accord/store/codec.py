@@ -114,4 +114,5 @@ def judgement_from(row: Any) -> Judgement:
         reason=row.reason,
         id=row.id,
         superseded_by=row.superseded_by,
+        was_joined=None if row.was_joined is None else bool(row.was_joined),
     )

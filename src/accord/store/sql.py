@@ -108,6 +108,7 @@ class SqlStore:
                     user=judgement.user,
                     reason=judgement.reason,
                     created_at=codec.iso(judgement.created_at),
+                    was_joined=judgement.was_joined,
                 )
             )
             primary_key = result.inserted_primary_key

@@ -6,7 +6,17 @@ Each verb area keeps its own tables in its own module on this same `metadata`.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -95,5 +105,6 @@ judgements = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("created_at", String(32), nullable=False),
     Column("superseded_by", Integer, nullable=True),
+    Column("was_joined", Boolean, nullable=True),
     Index("ix_judgements_pair", "left_id", "right_id"),
 )
