@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from resolve_people import ANALYST, ingest_agencies
+from resolve_people import ANALYST, ingest_agencies, ingest_doubtful
 
 from accord.app import App
 
@@ -21,3 +21,11 @@ def ingested(app: App, tmp_path: Path) -> App:
 def resolved(ingested: App) -> Iterator[App]:
     ingested.resolution.run(ANALYST)
     yield ingested
+
+
+@pytest.fixture
+def queued(ingested: App, tmp_path: Path) -> App:
+    """Resolved with records that leave the review queue both joined and apart questions."""
+    ingest_doubtful(ingested, tmp_path / "intel")
+    ingested.resolution.run(ANALYST)
+    return ingested

@@ -29,7 +29,7 @@ def test_resolve_prints_clusters_and_pairs_then_reuses_the_model(ingested: App) 
     assert summary["trained"] is False and summary["model_version"] == 1
 
 
-def test_review_explain_and_judge_from_the_command_line(resolved: App) -> None:
+def test_review_explain_and_judge_from_the_command_line(queued: App) -> None:
     listed = runner.invoke(cli, ["review", "list", "--json"])
     assert listed.exit_code == 0, listed.output
     item = json.loads(listed.output)[0]
@@ -42,12 +42,16 @@ def test_review_explain_and_judge_from_the_command_line(resolved: App) -> None:
     assert (item["left_id"], item["right_id"]) not in {(i["left_id"], i["right_id"]) for i in again}
 
 
-def test_review_list_says_whether_each_pair_is_now_in_one_cluster(resolved: App) -> None:
+def test_review_list_says_whether_each_pair_is_now_in_one_cluster(queued: App) -> None:
     items = json.loads(runner.invoke(cli, ["review", "list", "--json", "--limit", "100"]).output)
     shown = runner.invoke(cli, ["review", "list", "--limit", "100"], terminal_width=300)
     assert shown.exit_code == 0, shown.output
     joined = sum(item["left_cluster"] == item["right_cluster"] for item in items)
-    assert shown.output.count("one cluster") == joined
+    assert 0 < joined < len(items)
+    assert [item["state"] == "joined" for item in items] == [
+        item["left_cluster"] == item["right_cluster"] for item in items
+    ]
+    assert shown.output.count(" joined ") == joined
     assert shown.output.count(" apart ") == len(items) - joined
 
 
