@@ -107,8 +107,11 @@ def test_the_queue_learns_which_kind_of_pair_the_analysts_find_wrong() -> None:
     # every joined pair split one person in two. The model says the opposite.
     said = [_verdict(f"h{i}a", f"h{i}b", Verdict.NEGATIVE, False) for i in range(20)]
     said += [_verdict(f"j{i}a", f"j{i}b", Verdict.NEGATIVE, True) for i in range(20)]
-    queue = review_queue(pairs, clusters, sizes, said, limit=40)
+    queue = review_queue(pairs, clusters, sizes, said, limit=100)
     assert [i.state for i in queue[:30]] == [PairState.JOINED] * 30
+    assert (queue[0].judged_like, queue[0].overturned_like) == (20, 20)
+    held = next(i for i in queue if i.state is PairState.HELD)
+    assert (held.judged_like, held.overturned_like) == (20, 0)
     before = review_queue(pairs, clusters, sizes, [], limit=40)
     assert sum(i.state is PairState.HELD for i in before[:30]) > 15  # the model's guess
 

@@ -72,7 +72,7 @@ def test_the_review_queue_says_whether_each_pair_is_joined_now(
     )
     clusters = node.resolution.resolved_ids()
     items = [
-        ReviewItem(left, right, 0.6, 1.0, clusters[left], clusters[right], PairState.JOINED),
+        ReviewItem(left, right, 0.6, 1.0, clusters[left], clusters[right], PairState.JOINED, 12, 3),
         ReviewItem(left, other, 0.4, 0.9, clusters[left], clusters[other], PairState.APART),
         ReviewItem(right, other, 0.9, 0.8, clusters[right], clusters[other], PairState.HELD),
     ]
@@ -81,6 +81,7 @@ def test_the_review_queue_says_whether_each_pair_is_joined_now(
     page = client.get("/review").text
     assert page.count("<td>Joined</td>") == 1 and page.count("<td>Kept apart</td>") == 1
     assert page.count("<td>Kept apart despite a high score</td>") == 1
+    assert "<td>3 of 12 found wrong</td>" in page and page.count("<td>0 of 0 found wrong</td>") == 2
 
 
 def _a_resolved_pair(node: App) -> tuple[str, str]:

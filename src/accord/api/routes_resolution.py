@@ -37,6 +37,8 @@ def _item(item: Any) -> dict[str, Any]:
         "left_cluster": item.left_cluster,
         "right_cluster": item.right_cluster,
         "state": str(item.state),
+        "judged_like": item.judged_like,
+        "overturned_like": item.overturned_like,
     }
 
 

@@ -24,6 +24,8 @@ class ReviewRow:
     left: str
     right: str
     state: str  # joined, held apart or apart now (accord.resolve.review.PairState)
+    judged_like: int  # verdicts so far on pairs of this kind
+    overturned_like: int  # of which went against the clusters
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ def queue(app: App, actor: Actor, limit: int = 20) -> list[ReviewRow]:
             _caption(seen[i.left_id], i.left_id),
             _caption(seen[i.right_id], i.right_id),
             i.state.value,
+            i.judged_like,
+            i.overturned_like,
         )
         for i in items
     ]

@@ -145,10 +145,11 @@ def review_list(
     if as_json:
         print_json([asdict(item) for item in items])
         return
-    table = Table("left", "right", "probability", "value", "now")
+    table = Table("left", "right", "probability", "value", "now", "like it: overturned/judged")
     for item in items:
         probability, value = f"{item.probability:.3f}", f"{item.value:.3f}"
-        table.add_row(item.left_id, item.right_id, probability, value, item.state.value)
+        evidence = f"{item.overturned_like}/{item.judged_like}"
+        table.add_row(item.left_id, item.right_id, probability, value, item.state.value, evidence)
     console.print(table)
 
 

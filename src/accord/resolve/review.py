@@ -50,6 +50,9 @@ class ReviewItem:
     left_cluster: str
     right_cluster: str
     state: PairState
+    # What the analysts found on pairs of this kind so far: the evidence behind `value`.
+    judged_like: int = 0
+    overturned_like: int = 0
 
     @property
     def joined(self) -> bool:
@@ -222,11 +225,21 @@ def review_queue(
         joined = left == right
         kind = kind_of(pair, joined)
         prior = 1.0 - pair.probability if joined else pair.probability
-        chance = tallies.get(kind, Tally()).chance_wrong(prior, rng)
-        moved = records_moved(sizes.get(left, 1), sizes.get(right, 1), joined)
+        tally = tallies.get(kind, Tally())
+        value = tally.chance_wrong(prior, rng) * records_moved(
+            sizes.get(left, 1), sizes.get(right, 1), joined
+        )
         items.append(
             ReviewItem(
-                pair.left_id, pair.right_id, pair.probability, chance * moved, left, right, kind[0]
+                pair.left_id,
+                pair.right_id,
+                pair.probability,
+                value,
+                left,
+                right,
+                kind[0],
+                tally.judged,
+                tally.overturned,
             )
         )
     items.sort(key=lambda item: (-item.value, item.left_id, item.right_id))
