@@ -22,13 +22,18 @@ MEASURED_FLOOR = 0.75  # measured 0.81 (P 0.91, R 0.73) on seed 7, 300 people
 SEED_WITH_CONTEXT_DECIDING = 4
 
 
+def _resolved_scenario(app: App, tmp_path: Path, seed: int) -> Path:
+    folder = tmp_path / "scenario"
+    app.scenario.generate(ANALYST, folder, seed=seed, people=300)
+    app.scenario.ingest_all(ANALYST, folder)
+    app.resolution.run(ANALYST)
+    return folder
+
+
 def test_a_seeded_scenario_resolves_people_across_agencies_and_scripts(
     app: App, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "scenario"
-    app.scenario.generate(ANALYST, folder, seed=7, people=300)
-    app.scenario.ingest_all(ANALYST, folder)
-    app.resolution.run(ANALYST)
+    folder = _resolved_scenario(app, tmp_path, seed=7)
     score = app.scenario.score_resolution(ANALYST, folder)
     assert score["true_pairs"] > 100
     assert score["f1"] >= MEASURED_FLOOR
@@ -80,10 +85,7 @@ def test_a_judgement_that_agrees_with_the_clusters_moves_no_record(
 def test_the_review_queue_asks_each_question_once_and_drops_what_is_answered(
     app: App, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "scenario"
-    app.scenario.generate(ANALYST, folder, seed=7, people=300)
-    app.scenario.ingest_all(ANALYST, folder)
-    app.resolution.run(ANALYST)
+    _resolved_scenario(app, tmp_path, seed=7)
     queue = app.resolution.review(ANALYST, limit=500)
     assert len(queue) > 20
     assert [i.value for i in queue] == sorted((i.value for i in queue), reverse=True)
