@@ -152,9 +152,10 @@ def questions(
 def _tree_links(
     pairs: list[StoredPair], clusters: Mapping[str, str], judged: set[tuple[str, str]]
 ) -> list[StoredPair]:
-    """Each cluster's weakest unjudged link among those that built it, strongest first as
-    clustering takes them: where it joined its last two groups of records, the link most likely
-    to have joined two people. Links above REVIEW_HIGH build the tree but are not asked about."""
+    """Each cluster's question: of the links that built it, taken strongest first as clustering
+    takes them, the last one not yet judged. There the cluster joined its last two groups of
+    records, so that is the link most likely to have joined two people. Links above REVIEW_HIGH
+    build the tree but are not asked about."""
     inside: dict[str, list[StoredPair]] = {}
     for pair in pairs:
         cluster = clusters.get(pair.left_id)
