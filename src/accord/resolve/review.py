@@ -4,15 +4,15 @@ A question's value is the chance the clusters are wrong there times what a verdi
 The model's probability is a poor guide to that chance once clustering has acted: pairs a guard
 holds apart score high yet are mostly two people, and joined pairs just below certainty are
 wrong more often than their probability says. So the chance is learned from the analysts' own
-verdicts, per kind of pair (joined, held apart, apart; probability band): each kind starts from
-the model's probability, worth one verdict, and every verdict on that kind counts as one more.
+verdicts, per kind of pair (joined, held apart, apart; probability band): each item starts from
+its own model probability, worth one verdict, and every verdict on its kind counts as one more.
 Each item's chance is drawn from that belief (Thompson sampling, seeded by the number of
 judgements, so the list stays the same between verdicts): kinds few verdicts have covered get
 looked at, kinds the analysts keep finding right sink.
 
 One item per question: two clusters apart are asked about once (their strongest link), and not
 again once an analyst has said two of their records are different people; a cluster is asked
-about its weakest link.
+about the last link that built it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from accord.model import Judgement, Verdict
 from accord.resolve.batch import MERGE_THRESHOLD
-from accord.resolve.clustering import strongest_first
+from accord.resolve.clustering import Partition, strongest_first
 from accord.resolve.context import clustered_edge
 from accord.store.resolve_base import StoredPair
 
@@ -67,8 +67,7 @@ Question = tuple[str, ...]  # (cluster,) for a joined pair, (cluster, cluster) f
 def state_of(pair: StoredPair, joined: bool) -> PairState:
     if joined:
         return PairState.JOINED
-    clustered = clustered_edge(pair.left_id, pair.right_id, pair.probability, pair.context_weight)
-    return PairState.HELD if clustered[2] >= MERGE_THRESHOLD else PairState.APART
+    return PairState.HELD if _strength(pair) >= MERGE_THRESHOLD else PairState.APART
 
 
 def kind_of(pair: StoredPair, joined: bool) -> PairKind:
@@ -104,9 +103,7 @@ def tally_verdicts(
     return tallies
 
 
-def kept_apart(
-    judgements: Iterable[Judgement], clusters: Mapping[str, str]
-) -> set[tuple[str, ...]]:
+def kept_apart(judgements: Iterable[Judgement], clusters: Mapping[str, str]) -> set[Question]:
     """Pairs of clusters an analyst has said hold different people (through any two records)."""
     return {
         _question(clusters.get(j.left_id, j.left_id), clusters.get(j.right_id, j.right_id))
@@ -163,11 +160,11 @@ def _tree_links(
             inside.setdefault(cluster, []).append(pair)
     found = []
     for links in inside.values():
-        parent: dict[str, str] = {}
+        partition = Partition()
         built = [
             pair
             for pair in sorted(links, key=_clustering_order)
-            if _union(parent, pair.left_id, pair.right_id)
+            if _joins(partition, pair.left_id, pair.right_id)
         ]
         open_links = [p for p in built if _key(p) not in judged and p.probability <= REVIEW_HIGH]
         if open_links:
@@ -175,19 +172,12 @@ def _tree_links(
     return found
 
 
-def _union(parent: dict[str, str], left: str, right: str) -> bool:
-    roots = [_root(parent, left), _root(parent, right)]
-    if roots[0] == roots[1]:
+def _joins(partition: Partition, left: str, right: str) -> bool:
+    """Join two records' groups; False when they were one group already."""
+    if partition.find(left) == partition.find(right):
         return False
-    parent[roots[0]] = roots[1]
+    partition.union(left, right)
     return True
-
-
-def _root(parent: dict[str, str], item: str) -> str:
-    while parent.get(item, item) != item:
-        parent[item] = parent.get(parent[item], parent[item])
-        item = parent[item]
-    return item
 
 
 def _strength(pair: StoredPair) -> float:
