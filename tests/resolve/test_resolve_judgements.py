@@ -83,3 +83,11 @@ def test_a_judgement_records_what_the_clusters_said_when_it_was_made(resolved: A
     assert (split.was_joined, split.overturned) == (True, True)
     stored = {j.id: j for j in resolved.store.judgements()}
     assert stored[split.id].was_joined is True
+
+
+def test_members_of_reads_many_clusters_at_once_as_members_reads_one(resolved: App) -> None:
+    store = resolved.resolution.store
+    clusters = sorted(set(store.clusters().values()))
+    asked = clusters + [f"resolved.unknown{i}" for i in range(600)]
+    found = store.members_of(asked)
+    assert found == {cluster: store.members(cluster) for cluster in clusters}

@@ -13,7 +13,10 @@ from resolve_people import ANALYST
 
 import accord.resolve as res
 from accord.app import App
+from accord.app.resolution_review import review_inputs
 from accord.model import Verdict
+from accord.resolve.outcome import cluster_sizes
+from accord.resolve.review import REVIEW_LOW
 from accord.settings import Settings
 from accord.store.resolve_base import StoredPair
 
@@ -97,6 +100,28 @@ def test_the_review_queue_asks_each_question_once_and_drops_what_is_answered(
     told_apart = {apart.left_cluster, apart.right_cluster}
     assert not any({i.left_cluster, i.right_cluster} == told_apart for i in again)
     assert (apart.left_id, apart.right_id) not in {(i.left_id, i.right_id) for i in again}
+
+
+def test_the_review_queue_reads_only_what_it_asks_about_and_asks_the_same(
+    app: App, tmp_path: Path
+) -> None:
+    _resolved_scenario(app, tmp_path, seed=7)
+    for index, item in enumerate(app.resolution.review(ANALYST, limit=12)):
+        verdict = Verdict.POSITIVE if index % 3 else Verdict.NEGATIVE
+        app.resolution.judge(ANALYST, item.left_id, item.right_id, verdict, "test")
+    store = app.resolution.store
+    clusters = store.clusters()
+    every_pair = res.review_queue(
+        store.pairs_between(REVIEW_LOW, 1.0),
+        clusters,
+        cluster_sizes(clusters),
+        app.store.judgements(),
+        limit=10_000,
+    )
+    read = review_inputs(store, app.store.judgements())
+    assert len(read.pairs) < len(store.pairs_between(REVIEW_LOW, 1.0))
+    assert len(every_pair) > 20
+    assert app.resolution.review(ANALYST, limit=10_000) == every_pair
 
 
 def _context_crossed(pair: StoredPair) -> bool:

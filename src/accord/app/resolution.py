@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 import accord.resolve as res
 from accord.app.actor import Actor
+from accord.app.resolution_review import review_inputs
 from accord.audit.events import EventKind
 from accord.engine.base import ResolutionEngine
 from accord.engine.duckdb import DuckDBEngine
 from accord.engine.spark import SparkEngine
 from accord.model import Judgement, Verdict
 from accord.resolve.outcome import ClusterRow, RunSummary, changed_merges, cluster_sizes
-from accord.resolve.review import REVIEW_LOW
 from accord.store.resolve_base import ModelVersion, ResolutionRun, RunOutcome, StoredPair
 from accord.store.resolve_sql import SqlResolutionStore
 
@@ -92,7 +92,7 @@ class ResolutionUseCases:
             unresolved=len(prepared.unresolved),
         )
         previous = self.store.clusters()
-        self.store.save_outcome(_outcome(run, result))
+        self.store.save_outcome(outcome_of(run, result))
         self._record_merges(actor, previous, clustering.clusters, run.id)
         self._linker = None
         return _summary(run, trained, clustering)
@@ -191,7 +191,7 @@ class ResolutionUseCases:
     def _store_judgement(
         self, actor: Actor, left_id: str, right_id: str, verdict: Verdict, reason: str
     ) -> Judgement:
-        known = self.store.clusters()
+        known = self.store.clusters_of([left_id, right_id])
         missing = [e for e in (left_id, right_id) if e not in known]
         if missing:
             raise LookupError(f"not a resolved record: {', '.join(missing)} (run `accord resolve`)")
@@ -210,8 +210,9 @@ class ResolutionUseCases:
 
     def _recluster(self, actor: Actor, entity_ids: list[str]) -> None:
         """Re-cluster only the records a judgement touches; the next batch run redoes all."""
-        clusters = self.store.clusters()
-        affected = {e for c in {clusters[e] for e in entity_ids} for e in self.store.members(c)}
+        members = self.store.members_of(list(self.store.clusters_of(entity_ids).values()))
+        previous = {e: cluster for cluster, records in members.items() for e in records}
+        affected = set(previous)
         judgements = [
             j
             for j in self.app.store.judgements()
@@ -233,7 +234,6 @@ class ResolutionUseCases:
             identifiers=res.identifiers(features),
             vouched=res.vouched_by(features),
         )
-        previous = {e: clusters[e] for e in affected}
         self.store.move(local.clusters, run_id="judgement")
         self._record_merges(actor, previous, local.clusters, "judgement")
         self._linker = None
@@ -243,11 +243,9 @@ class ResolutionUseCases:
         return res.cluster(clusters, [], self.app.store.judgements(), 1.0).contradictions
 
     def review(self, actor: Actor, limit: int = 50) -> list[res.ReviewItem]:
-        clusters = self.store.clusters()
         judgements = self.app.store.judgements()
-        # Pairs above REVIEW_HIGH are not asked about, but they show how each cluster was built.
-        pairs = self.store.pairs_between(REVIEW_LOW, 1.0)
-        items = res.review_queue(pairs, clusters, cluster_sizes(clusters), judgements, limit)
+        read = review_inputs(self.store, judgements)
+        items = res.review_queue(read.pairs, read.clusters, read.sizes, judgements, limit)
         entities = tuple(sorted({e for i in items for e in (i.left_id, i.right_id)}))
         self.app.record(EventKind.CONSULTATION, actor, entities=entities, detail={"use": "review"})
         return items
@@ -372,7 +370,8 @@ def _counted(records: Iterator[res.PersonRecord], progress: Progress) -> Iterato
         yield record
 
 
-def _outcome(run: ResolutionRun, result: res.BatchResult) -> RunOutcome:
+def outcome_of(run: ResolutionRun, result: res.BatchResult) -> RunOutcome:
+    """What a batch run stores: its clusters, pairs (with the context each counted), features."""
     pairs = [
         StoredPair(left, right, probability, *result.context.get((left, right), (None, None)))
         for left, right, probability in zip(

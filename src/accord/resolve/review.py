@@ -131,12 +131,12 @@ def questions(
     }
     strongest: dict[Question, tuple[tuple[float, str, str], StoredPair]] = {}
     for pair in pairs:
+        if not REVIEW_LOW <= pair.probability <= REVIEW_HIGH:
+            continue
         question = _question(
             clusters.get(pair.left_id, pair.left_id), clusters.get(pair.right_id, pair.right_id)
         )
         if len(question) == 1 or question in settled or _key(pair) in judged:
-            continue
-        if not REVIEW_LOW <= pair.probability <= REVIEW_HIGH:
             continue
         rank = (_strength(pair), pair.left_id, pair.right_id)
         held = strongest.get(question)
@@ -189,7 +189,8 @@ def _clustering_order(pair: StoredPair) -> tuple[float, bool, str, str]:
 
 
 def _key(pair: StoredPair) -> tuple[str, str]:
-    return min(pair.left_id, pair.right_id), max(pair.left_id, pair.right_id)
+    left, right = pair.left_id, pair.right_id
+    return (left, right) if left <= right else (right, left)
 
 
 def records_moved(left_size: int, right_size: int, joined: bool) -> float:
@@ -205,9 +206,9 @@ def review_queue(
     limit: int = 50,
 ) -> list[ReviewItem]:
     candidates = list(pairs)
-    stored = {_key(p): p for p in candidates}
-    tallies = tally_verdicts(judgements, stored)
     judged = {j.pair for j in judgements}
+    stored = {key: p for p in candidates if (key := _key(p)) in judged}
+    tallies = tally_verdicts(judgements, stored)
     rng = random.Random(len(judgements))
     items = []
     for pair in questions(candidates, clusters, judged, kept_apart(judgements, clusters)):

@@ -52,6 +52,16 @@ class RunOutcome:
     features: Mapping[str, dict[str, Any]]
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewCandidates:
+    """What the review queue reads: pairs (one may come twice), the clusters of their records
+    (records without a cluster are left out) and the sizes of the clusters they touch."""
+
+    pairs: list[StoredPair]
+    clusters: dict[str, str]
+    sizes: dict[str, int]
+
+
 class ResolutionStore(Protocol):
     def save_model(self, created_by: str, records: int, settings: dict[str, Any]) -> ModelVersion:
         """Store a trained model as the next version; earlier versions stay."""
@@ -85,6 +95,10 @@ class ResolutionStore(Protocol):
 
     def members(self, cluster_id: str) -> list[str]: ...
 
+    def members_of(self, cluster_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Cluster id -> its records, sorted, for those of `cluster_ids` that have any."""
+        ...
+
     def assign(
         self, entity_id: str, cluster_id: str, features: dict[str, Any], run_id: str
     ) -> None:
@@ -95,6 +109,12 @@ class ResolutionStore(Protocol):
 
     def pairs_touching(self, entity_ids: Sequence[str]) -> list[StoredPair]:
         """Stored pairs with at least one side among these records."""
+        ...
+
+    def review_candidates(self, low: float, high: float) -> ReviewCandidates:
+        """Pairs scored in [low, high], every pair scored `low` or more inside a cluster one of
+        them lies in, the clusters of their records, and the sizes of the clusters the pairs in
+        [low, high] touch."""
         ...
 
     def pair(self, left_id: str, right_id: str) -> StoredPair | None: ...

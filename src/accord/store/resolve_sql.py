@@ -11,7 +11,14 @@ from sqlalchemy import Connection, Table, delete, select
 
 from accord.store import resolve_tables as rt
 from accord.store.database import Database, pooled_cursor
-from accord.store.resolve_base import ModelVersion, ResolutionRun, RunOutcome, StoredPair
+from accord.store.resolve_base import (
+    ModelVersion,
+    ResolutionRun,
+    ReviewCandidates,
+    RunOutcome,
+    StoredPair,
+)
+from accord.store.resolve_review_sql import review_candidates
 
 _CHUNK = 20_000
 
@@ -151,6 +158,21 @@ class SqlResolutionStore:
             cursor.execute(sql, (cluster_id,))
             return [str(row[0]) for row in cursor.fetchall()]
 
+    def members_of(self, cluster_ids: Sequence[str]) -> dict[str, list[str]]:
+        ids = sorted(set(cluster_ids))
+        found: dict[str, list[str]] = {}
+        with pooled_cursor(self.db.engine) as cursor:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                cursor.execute(self._members_in(len(chunk)), chunk)
+                for entity_id, cluster_id in cursor.fetchall():
+                    found.setdefault(str(cluster_id), []).append(str(entity_id))
+        return {cluster: sorted(members) for cluster, members in found.items()}
+
+    def _members_in(self, size: int) -> str:
+        marks = ", ".join(self.db.param_mark for _ in range(size))
+        return f"SELECT entity_id, cluster_id FROM resolve_clusters WHERE cluster_id IN ({marks})"  # noqa: S608
+
     def assign(
         self, entity_id: str, cluster_id: str, features: dict[str, Any], run_id: str
     ) -> None:
@@ -185,6 +207,9 @@ class SqlResolutionStore:
                 for row in conn.execute(query):
                     found[(row.left_id, row.right_id)] = _stored_pair(row)
         return [found[key] for key in sorted(found)]
+
+    def review_candidates(self, low: float, high: float) -> ReviewCandidates:
+        return review_candidates(self.db, low, high)
 
     def pair(self, left_id: str, right_id: str) -> StoredPair | None:
         p = rt.resolve_pairs

@@ -50,6 +50,8 @@ resolve_pairs = Table(
     Column("context_level", Integer, nullable=True),
     Column("context_weight", Float, nullable=True),
     Index("ix_resolve_pairs_probability", "probability"),
+    # Re-clustering after a judgement and the review queue read the pairs touching some records.
+    Index("ix_resolve_pairs_right", "right_id"),
 )
 
 resolve_unresolved = Table(
