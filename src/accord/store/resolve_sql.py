@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, delete, select
 
@@ -21,10 +21,11 @@ from accord.store.resolve_base import (
 from accord.store.resolve_review_sql import review_candidates
 
 _CHUNK = 20_000
+Row = TypeVar("Row")
 
 
-def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
+def _chunks(rows: Iterable[Row]) -> Iterator[list[Row]]:
+    batch: list[Row] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= _CHUNK:
@@ -81,29 +82,22 @@ class SqlResolutionStore:
     # -- runs ------------------------------------------------------------------------------
     def save_outcome(self, outcome: RunOutcome) -> None:
         run_id = outcome.run.id
-        with self.db.engine.begin() as conn:
-            for table in (
-                rt.resolve_clusters,
-                rt.resolve_pairs,
-                rt.resolve_unresolved,
-                rt.resolve_features,
-            ):
-                conn.execute(delete(table))
-            conn.execute(rt.resolve_runs.insert().values(**_run_row(outcome.run)))
-            _insert_all(conn, rt.resolve_clusters, _cluster_rows(outcome, run_id))
-            _insert_all(conn, rt.resolve_pairs, _pair_rows(outcome.pairs, run_id))
+        # One transaction of driver-level batches: SQLAlchemy's handling of each row's
+        # parameters cost more than SQLite's own inserts (a 1,000,000-record run has 3.7 M rows).
+        with pooled_cursor(self.db.engine, write=True) as cursor:
+            insert = _BulkInsert(cursor, self.db.param_mark)
+            for table in _RUN_TABLES:
+                cursor.execute(f"DELETE FROM {table.name}")  # noqa: S608
+            run = _run_row(outcome.run)
+            insert(rt.resolve_runs, tuple(run), [tuple(run.values())])
+            insert(rt.resolve_clusters, _CLUSTER_COLUMNS, _cluster_rows(outcome, run_id))
+            insert(rt.resolve_pairs, _PAIR_COLUMNS, _pair_rows(outcome.pairs, run_id))
             unresolved = outcome.unresolved.items()
-            _insert_all(
-                conn,
-                rt.resolve_unresolved,
-                ({"entity_id": e, "reason": r, "run_id": run_id} for e, r in unresolved),
+            insert(
+                rt.resolve_unresolved, _UNRESOLVED_COLUMNS, ((e, r, run_id) for e, r in unresolved)
             )
             features = outcome.features.items()
-            _insert_all(
-                conn,
-                rt.resolve_features,
-                ({"entity_id": e, "data": json.dumps(f)} for e, f in features),
-            )
+            insert(rt.resolve_features, _FEATURE_COLUMNS, ((e, json.dumps(f)) for e, f in features))
 
     def runs(self) -> list[ResolutionRun]:
         r = rt.resolve_runs
@@ -246,22 +240,40 @@ def _run_row(run: ResolutionRun) -> dict[str, Any]:
     return {name: getattr(run, name) for name in ResolutionRun.__dataclass_fields__}
 
 
-def _cluster_rows(outcome: RunOutcome, run_id: str) -> Iterator[dict[str, Any]]:
+_RUN_TABLES = (rt.resolve_clusters, rt.resolve_pairs, rt.resolve_unresolved, rt.resolve_features)
+_CLUSTER_COLUMNS = ("entity_id", "cluster_id", "run_id")
+_PAIR_COLUMNS = ("left_id", "right_id", "probability", "run_id", "context_level", "context_weight")
+_UNRESOLVED_COLUMNS = ("entity_id", "reason", "run_id")
+_FEATURE_COLUMNS = ("entity_id", "data")
+
+
+class _BulkInsert:
+    """Rows into a table through one driver cursor, _CHUNK rows per batch."""
+
+    def __init__(self, cursor: Any, mark: str) -> None:
+        self.cursor = cursor
+        self.mark = mark
+
+    def __call__(
+        self, table: Table, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]
+    ) -> None:
+        marks = ", ".join(self.mark for _ in columns)
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
+        for batch in _chunks(rows):
+            self.cursor.executemany(sql, batch)
+
+
+def _cluster_rows(outcome: RunOutcome, run_id: str) -> Iterator[tuple[str, str, str]]:
     for entity_id, cluster_id in outcome.clusters.items():
-        yield {"entity_id": entity_id, "cluster_id": cluster_id, "run_id": run_id}
+        yield entity_id, cluster_id, run_id
 
 
-def _pair_rows(pairs: Sequence[StoredPair], run_id: str) -> Iterator[dict[str, Any]]:
+def _pair_rows(pairs: Sequence[StoredPair], run_id: str) -> Iterator[tuple[Any, ...]]:
     for pair in pairs:
-        left, right = sorted((pair.left_id, pair.right_id))
-        yield {
-            "left_id": left,
-            "right_id": right,
-            "probability": pair.probability,
-            "run_id": run_id,
-            "context_level": pair.context_level,
-            "context_weight": pair.context_weight,
-        }
+        left, right = pair.left_id, pair.right_id
+        if right < left:
+            left, right = right, left
+        yield left, right, pair.probability, run_id, pair.context_level, pair.context_weight
 
 
 def _stored_pair(row: Any) -> StoredPair:
