@@ -1,9 +1,10 @@
-"""The review queue's reads, one SQL statement each, with the clusters joined in the database.
+"""The review queue's reads, with the records' clusters joined in the database.
 
 The queue needs the pairs in the review band, every link inside a cluster one of them lies in
 (the cluster's tree is built from all its links) and the size of every cluster those pairs
-touch. At a million records that is some 150,000 pairs and clusters: asked for record by record
-(`clusters_of`, `members_of`, `pairs_touching`) it took seconds of round trips.
+touch. At a million records that is some 150,000 pairs and 90,000 clusters: asked for record
+by record (`clusters_of`, `members_of`, `pairs_touching`) it took seconds of round trips. The
+band is one statement; the trees and the sizes are asked for 500 clusters at a time.
 """
 
 from __future__ import annotations
