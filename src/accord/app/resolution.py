@@ -239,8 +239,10 @@ class ResolutionUseCases:
         self._linker = None
 
     def contradictions(self, actor: Actor) -> list[res.Contradiction]:
-        clusters = self.store.clusters()
-        return res.cluster(clusters, [], self.app.store.judgements(), 1.0).contradictions
+        judgements = self.app.store.judgements()
+        # Only judged records can contradict; reading every cluster cost seconds at scale.
+        judged = self.store.clusters_of(sorted({e for j in judgements for e in j.pair}))
+        return res.cluster(judged, [], judgements, 1.0).contradictions
 
     def review(self, actor: Actor, limit: int = 50) -> list[res.ReviewItem]:
         judgements = self.app.store.judgements()
