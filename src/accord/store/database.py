@@ -5,7 +5,7 @@ SQLite is the embedded default (a file under the data folder); PostgreSQL is rea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -16,6 +16,16 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
+
+# Values per `IN (...)` list when many are asked for in turns: far below the parameter limits
+# of SQLite (32,766) and PostgreSQL (65,535), and short enough to plan quickly.
+IN_BATCH = 500
+
+
+def in_batches(values: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), IN_BATCH):
+        yield list(values[start : start + IN_BATCH])
+
 
 # The unit of work open in this thread (or task), and the engine it belongs to.
 _UNIT: ContextVar[tuple[Engine, Connection] | None] = ContextVar("accord_unit", default=None)
@@ -110,6 +120,10 @@ class Database:
     @property
     def param_mark(self) -> str:
         return "%s" if self.dialect == "postgresql" else "?"
+
+    def param_marks(self, count: int) -> str:
+        """`count` parameter marks for an `IN (...)` list."""
+        return ", ".join(self.param_mark for _ in range(count))
 
     def _open_unit(self) -> Connection | None:
         unit = _UNIT.get()

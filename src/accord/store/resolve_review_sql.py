@@ -4,15 +4,14 @@ The queue needs the pairs in the review band, every link inside a cluster one of
 (the cluster's tree is built from all its links) and the size of every cluster those pairs
 touch. At a million records that is some 150,000 pairs and 90,000 clusters: asked for record
 by record (`clusters_of`, `members_of`, `pairs_touching`) it took seconds of round trips. The
-band is one statement; the trees and the sizes are asked for 500 clusters at a time.
+band is one statement; the trees and the sizes are asked for a batch of clusters at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from accord.store.database import Database, pooled_cursor
+from accord.store.database import Database, in_batches, pooled_cursor
 from accord.store.resolve_base import ReviewCandidates, StoredPair
 
 _PAIR = "p.left_id, p.right_id, p.probability, p.context_level, p.context_weight"
@@ -33,8 +32,7 @@ def _band_pairs(mark: str) -> str:
     )
 
 
-def _tree_links(mark: str, count: int) -> str:
-    marks = ", ".join(mark for _ in range(count))
+def _tree_links(mark: str, marks: str) -> str:
     return (
         f"SELECT {_PAIR}, a.cluster_id, b.cluster_id FROM resolve_clusters a "  # noqa: S608
         "JOIN resolve_pairs p ON p.left_id = a.entity_id "
@@ -44,8 +42,7 @@ def _tree_links(mark: str, count: int) -> str:
     )
 
 
-def _sizes(mark: str, count: int) -> str:
-    marks = ", ".join(mark for _ in range(count))
+def _sizes(marks: str) -> str:
     return (
         "SELECT cluster_id, COUNT(*) FROM resolve_clusters "  # noqa: S608
         f"WHERE cluster_id IN ({marks}) GROUP BY cluster_id"
@@ -58,20 +55,15 @@ def review_candidates(db: Database, low: float, high: float) -> ReviewCandidates
     with pooled_cursor(db.engine) as cursor:
         cursor.execute(_band_pairs(mark), (low, high))
         inside = _add_pairs(found, cursor.fetchall())
-        for chunk in _chunks(sorted(inside)):
-            cursor.execute(_tree_links(mark, len(chunk)), (*chunk, low))
+        for chunk in in_batches(sorted(inside)):
+            cursor.execute(_tree_links(mark, db.param_marks(len(chunk))), (*chunk, low))
             _add_pairs(found, cursor.fetchall())
         touched = {found.clusters[e] for p in found.pairs for e in (p.left_id, p.right_id)
                    if e in found.clusters}  # fmt: skip
-        for chunk in _chunks(sorted(touched)):
-            cursor.execute(_sizes(mark, len(chunk)), chunk)
+        for chunk in in_batches(sorted(touched)):
+            cursor.execute(_sizes(db.param_marks(len(chunk))), chunk)
             found.sizes.update((str(cluster), int(count)) for cluster, count in cursor.fetchall())
     return found
-
-
-def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def _add_pairs(found: ReviewCandidates, rows: list[Any]) -> set[str]:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Table, delete, select
 
 from accord.store import resolve_tables as rt
-from accord.store.database import Database, pooled_cursor
+from accord.store.database import Database, in_batches, pooled_cursor
 from accord.store.resolve_base import (
     ModelVersion,
     ResolutionRun,
@@ -110,8 +110,8 @@ class SqlResolutionStore:
         c = rt.resolve_clusters
         ids = list(clusters)
         with self.db.engine.begin() as conn:
-            for start in range(0, len(ids), 500):
-                conn.execute(delete(c).where(c.c.entity_id.in_(ids[start : start + 500])))
+            for chunk in in_batches(ids):
+                conn.execute(delete(c).where(c.c.entity_id.in_(chunk)))
             rows = (
                 {"entity_id": e, "cluster_id": k, "run_id": run_id} for e, k in clusters.items()
             )
@@ -135,14 +135,13 @@ class SqlResolutionStore:
         ids = sorted(set(entity_ids))
         found: dict[str, str] = {}
         with pooled_cursor(self.db.engine) as cursor:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
+            for chunk in in_batches(ids):
                 cursor.execute(self._clusters_in(len(chunk)), chunk)
                 found.update((str(e), str(c)) for e, c in cursor.fetchall())
         return found
 
     def _clusters_in(self, size: int) -> str:
-        marks = ", ".join(self.db.param_mark for _ in range(size))
+        marks = self.db.param_marks(size)
         return f"SELECT entity_id, cluster_id FROM resolve_clusters WHERE entity_id IN ({marks})"  # noqa: S608
 
     def members(self, cluster_id: str) -> list[str]:
@@ -156,15 +155,14 @@ class SqlResolutionStore:
         ids = sorted(set(cluster_ids))
         found: dict[str, list[str]] = {}
         with pooled_cursor(self.db.engine) as cursor:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
+            for chunk in in_batches(ids):
                 cursor.execute(self._members_in(len(chunk)), chunk)
                 for entity_id, cluster_id in cursor.fetchall():
                     found.setdefault(str(cluster_id), []).append(str(entity_id))
         return {cluster: sorted(members) for cluster, members in found.items()}
 
     def _members_in(self, size: int) -> str:
-        marks = ", ".join(self.db.param_mark for _ in range(size))
+        marks = self.db.param_marks(size)
         return f"SELECT entity_id, cluster_id FROM resolve_clusters WHERE cluster_id IN ({marks})"  # noqa: S608
 
     def assign(
@@ -193,10 +191,8 @@ class SqlResolutionStore:
     def pairs_touching(self, entity_ids: Sequence[str]) -> list[StoredPair]:
         p = rt.resolve_pairs
         found: dict[tuple[str, str], StoredPair] = {}
-        ids = list(entity_ids)
         with self.db.engine.connect() as conn:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
+            for chunk in in_batches(entity_ids):
                 query = select(p).where(p.c.left_id.in_(chunk) | p.c.right_id.in_(chunk))
                 for row in conn.execute(query):
                     found[(row.left_id, row.right_id)] = _stored_pair(row)
@@ -230,8 +226,7 @@ class SqlResolutionStore:
                     for row in result:
                         yield row.entity_id, json.loads(row.data)
                 return
-            for start in range(0, len(entity_ids), 500):
-                ids = list(entity_ids[start : start + 500])
+            for ids in in_batches(entity_ids):
                 for row in conn.execute(select(f).where(f.c.entity_id.in_(ids))):
                     yield row.entity_id, json.loads(row.data)
 
