@@ -50,7 +50,7 @@ def _unjudged(app: App) -> list[ReviewItem]:
     judged = {j.pair for j in app.store.judgements()}
     items = []
     for p in app.resolution.store.pairs_between(REVIEW_LOW, REVIEW_HIGH):
-        if tuple(sorted((p.left_id, p.right_id))) in judged:
+        if p.key in judged:
             continue
         left, right = clusters[p.left_id], clusters[p.right_id]
         state = state_of(p, left == right)

@@ -21,7 +21,7 @@ def review_inputs(store: ResolutionStore, judgements: list[Judgement]) -> Review
     # Rejections keep two clusters from being asked about again: their records' clusters count.
     judged_records = sorted({e for j in judgements for e in j.pair})
     clusters = read.clusters | store.clusters_of(judged_records)
-    unique = {_key(p): p for p in (*read.pairs, *judged)}
+    unique = {p.key: p for p in (*read.pairs, *judged)}
     return ReviewCandidates(list(unique.values()), clusters, read.sizes)
 
 
@@ -30,9 +30,4 @@ def _judged_pairs(store: ResolutionStore, judgements: list[Judgement]) -> list[S
     more): the tally counts verdicts by the kind of pair judged."""
     keys = {j.pair for j in judgements}
     touching = store.pairs_touching(sorted({e for key in keys for e in key}))
-    return [p for p in touching if _key(p) in keys and p.probability >= REVIEW_LOW]
-
-
-def _key(pair: StoredPair) -> tuple[str, str]:
-    left, right = pair.left_id, pair.right_id
-    return (left, right) if left <= right else (right, left)
+    return [p for p in touching if p.key in keys and p.probability >= REVIEW_LOW]

@@ -136,7 +136,7 @@ def questions(
         question = _question(
             clusters.get(pair.left_id, pair.left_id), clusters.get(pair.right_id, pair.right_id)
         )
-        if len(question) == 1 or question in settled or _key(pair) in judged:
+        if len(question) == 1 or question in settled or pair.key in judged:
             continue
         rank = (_strength(pair), pair.left_id, pair.right_id)
         held = strongest.get(question)
@@ -166,7 +166,7 @@ def _tree_links(
             for pair in sorted(links, key=_clustering_order)
             if _joins(partition, pair.left_id, pair.right_id)
         ]
-        open_links = [p for p in built if _key(p) not in judged and p.probability <= REVIEW_HIGH]
+        open_links = [p for p in built if p.key not in judged and p.probability <= REVIEW_HIGH]
         if open_links:
             found.append(open_links[-1])
     return found
@@ -188,11 +188,6 @@ def _clustering_order(pair: StoredPair) -> tuple[float, bool, str, str]:
     return strongest_first((pair.left_id, pair.right_id, _strength(pair)))
 
 
-def _key(pair: StoredPair) -> tuple[str, str]:
-    left, right = pair.left_id, pair.right_id
-    return (left, right) if left <= right else (right, left)
-
-
 def records_moved(left_size: int, right_size: int, joined: bool) -> float:
     """What a verdict that overturns the clusters would move, on a log scale."""
     return math.log2(1 + (left_size if joined else left_size * right_size))
@@ -207,7 +202,7 @@ def review_queue(
 ) -> list[ReviewItem]:
     candidates = list(pairs)
     judged = {j.pair for j in judgements}
-    stored = {key: p for p in candidates if (key := _key(p)) in judged}
+    stored = {key: p for p in candidates if (key := p.key) in judged}
     tallies = tally_verdicts(judgements, stored)
     rng = random.Random(len(judgements))
     items = []

@@ -40,6 +40,12 @@ class StoredPair:
     context_level: int | None = None
     context_weight: float | None = None
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """The two ids in order, as stored and as `Judgement.pair` gives them."""
+        left, right = self.left_id, self.right_id
+        return (left, right) if left <= right else (right, left)
+
 
 @dataclass(frozen=True, slots=True)
 class RunOutcome:

@@ -85,7 +85,7 @@ class SqlResolutionStore:
         # One transaction of driver-level batches: SQLAlchemy's handling of each row's
         # parameters cost more than SQLite's own inserts (a 1,000,000-record run has 3.7 M rows).
         with pooled_cursor(self.db.engine, write=True) as cursor:
-            insert = _BulkInsert(cursor, self.db.param_mark)
+            insert = _BulkInsert(cursor, self.db)
             for table in _RUN_TABLES:
                 cursor.execute(f"DELETE FROM {table.name}")  # noqa: S608
             run = _run_row(outcome.run)
@@ -245,14 +245,14 @@ _FEATURE_COLUMNS = ("entity_id", "data")
 class _BulkInsert:
     """Rows into a table through one driver cursor, _CHUNK rows per batch."""
 
-    def __init__(self, cursor: Any, mark: str) -> None:
+    def __init__(self, cursor: Any, db: Database) -> None:
         self.cursor = cursor
-        self.mark = mark
+        self.db = db
 
     def __call__(
         self, table: Table, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]
     ) -> None:
-        marks = ", ".join(self.mark for _ in columns)
+        marks = self.db.param_marks(len(columns))
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
         for batch in _chunks(rows):
             self.cursor.executemany(sql, batch)
@@ -265,9 +265,7 @@ def _cluster_rows(outcome: RunOutcome, run_id: str) -> Iterator[tuple[str, str, 
 
 def _pair_rows(pairs: Sequence[StoredPair], run_id: str) -> Iterator[tuple[Any, ...]]:
     for pair in pairs:
-        left, right = pair.left_id, pair.right_id
-        if right < left:
-            left, right = right, left
+        left, right = pair.key
         yield left, right, pair.probability, run_id, pair.context_level, pair.context_weight
 
 
