@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from accord.model import Judgement, Marking, Source, Statement, SubjectCategory, Verdict
+from accord.store.audit_retention_sql import SqlRetention
 from accord.store.base import Chunk, IngestRun, Rejection
 from accord.store.database import open_database
 from accord.store.sql import SqlStore
@@ -81,6 +82,16 @@ def test_statements_by_id_reads_past_one_batch(store: SqlStore) -> None:
     every_other = [s.id for s in held[::2]]
     found = store.statements_by_id(every_other)
     assert sorted(s.id for s in found) == sorted(every_other)
+
+
+def test_erasure_removes_past_one_batch_and_counts_what_it_removed(store: SqlStore) -> None:
+    held = [stmt(f"e{n:04d}", "name", f"Person {n}") for n in range(1234)]
+    ingest(store, "run-1", held)
+    retention = SqlRetention(store.db)
+    removed = retention.remove(held[:1100], [])
+    assert removed == 1100
+    assert store.count_statements() == 134
+    assert retention.remove(held[:1100], []) == 0
 
 
 def test_the_same_statement_twice_is_stored_once(store: SqlStore) -> None:

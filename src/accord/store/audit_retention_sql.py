@@ -12,7 +12,7 @@ from accord.model import Marking, Statement
 from accord.store import codec, tables
 from accord.store.audit_base import RecordAge, Tombstone
 from accord.store.audit_tables import retention_reviews, tombstones
-from accord.store.database import Database
+from accord.store.database import Database, in_batches
 from accord.store.sql import insert_ignoring_duplicates
 
 
@@ -75,9 +75,8 @@ class SqlRetention:
         ids = [s.id for s in statements]
         removed = 0
         with self.db.engine.begin() as conn:
-            for start in range(0, len(ids), 500):
-                result = conn.execute(delete(st).where(st.c.id.in_(ids[start : start + 500])))
-                removed += result.rowcount
+            for chunk in in_batches(ids):
+                removed += conn.execute(delete(st).where(st.c.id.in_(chunk))).rowcount
             if tombs:
                 conn.execute(tombstones.insert(), [asdict(t) for t in tombs])
         return removed
