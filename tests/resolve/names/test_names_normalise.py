@@ -60,3 +60,27 @@ def test_blocking_keys_pair_token_keys_for_longer_names() -> None:
     assert blocking_keys("Јован Петровић") == blocking_keys("PETROVICH Jovan")
     assert blocking_keys("Dušan Milan Lukić") == ["2:DSN+LKC", "2:DSN+MLN", "2:LKC+MLN"]
     assert blocking_keys("Mohammed") == ["1:MHMT"]
+
+
+def test_a_final_q_blocks_as_k_and_as_the_albanian_c() -> None:
+    indefinite, definite = blocking_keys("Xhevdet KRASNIQ"), blocking_keys("Xhevdet KRASNIQI")
+    assert set(definite) <= set(indefinite)
+    assert set(indefinite) & set(blocking_keys("Џевдет Краснић"))
+    assert set(blocking_keys("Tariq Ahmed")) & set(blocking_keys("Tarik Ahmed"))
+    assert blocking_keys("Tariq") == ["1:TRC", "1:TRK"]
+    assert blocking_keys("Jovan Petrović") == ["2:JVN+PTRVC"]  # one key per pair, as before
+
+
+def test_a_serbian_dj_also_blocks_as_the_plain_d_of_a_stripped_mark() -> None:
+    assert set(blocking_keys("Dorde DZINIC")) & set(blocking_keys("Djordje Džinić"))
+    assert set(blocking_keys("Dukić Marko")) & set(blocking_keys("Ђукић Марко"))
+    assert len(blocking_keys("Đorđe Đukić")) == 4  # two readings of each token
+
+
+def test_turkish_c_and_allah_with_one_l_block_with_their_serbian_renderings() -> None:
+    assert set(blocking_keys("Cengiz Yildirim")) & set(blocking_keys("Јилдирим Џенгиз"))
+    assert set(blocking_keys("Aras CELAL")) & set(blocking_keys("Aras JALAL"))
+    assert set(blocking_keys("Noorullah Rahimi")) & set(blocking_keys("Нурулах Рахими"))
+    # -ilah is a name of its own (Jamilah), and Salah has no Allah in it.
+    assert blocking_keys("Jamilah Ahmadi") == ["2:AHMT+JMLH"]
+    assert blocking_keys("Salah Ahmadi") == ["2:AHMT+SLH"]

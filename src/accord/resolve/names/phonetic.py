@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, product
 
 from accord.resolve.names.normalise import name_tokens
 
@@ -23,6 +23,10 @@ _LEADING_GLIDE = re.compile(r"^j")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouj]")
 _REPEATS = re.compile(r"(.)\1+")
 _FINAL_D = re.compile(r"d$")
+FRONT_C = re.compile(r"^c(?=[ei])")  # Turkish c (dž) starting a word before e or i
+# Allah written with one l after u, o or a (not -ilah: Jamilah, Nabilah are names of their own),
+# and not at the start of the word (Salah).
+_ALLAH_ONE_L = re.compile(r"(?<=[a-z]{2})[uoa]lah$")
 
 
 @lru_cache(maxsize=131072)
@@ -48,9 +52,36 @@ def blocking_keys(name: str) -> list[str]:
 
     "1:" + a token's phonetic key for one-token names, and for longer names "2:" + every unordered
     pair of token keys, so a block needs two names to agree (a missing middle name or patronymic
-    still leaves a shared pair) and "Mohammed" alone never makes a block of millions.
+    still leaves a shared pair) and "Mohammed" alone never makes a block of millions. A token
+    with a letter two alphabets read differently blocks under each reading (`_key_readings`).
     """
-    keys = sorted(set(phonetic_keys(name)))
-    if len(keys) == 1:
-        return [f"1:{keys[0]}"]
-    return [f"2:{left}+{right}" for left, right in combinations(keys, 2)]
+    readings = [sorted(_key_readings(token)) for token in set(name_tokens(name))]
+    found: set[str] = set()
+    for keys in product(*readings):
+        found.update(_pair_keys(keys))
+    return sorted(found)
+
+
+def _key_readings(token: str) -> set[str]:
+    """The token's key, and the keys of the ways other alphabets may have written it: Serbian đ
+    stripped of its mark to a plain d (Đorđe folds to djordje, written `Dorde` to dorde); Turkish
+    c before e or i, which Serbian writes dž and English j (`Cengiz`, `Džengiz`; `Celal`,
+    `Jalal`); -ulah written with one l, as Serbian writes Allah (`Нурулах`, `Nurullah`); and a
+    final q read as ć as well as k (Albanian writes ć as q and drops the definite -i: `Krasniqi`,
+    `Krasniq`, Serbian `Krasnić`; Arabic names write k: `Tariq`, `Tarik`)."""
+    readings = {token}
+    if "dj" in token:
+        readings.add(token.replace("dj", "d"))
+    readings |= {FRONT_C.sub("dz", reading) for reading in readings}
+    readings |= {_ALLAH_ONE_L.sub("ula", reading) for reading in readings}
+    keys = {token_key(reading) for reading in readings}
+    if token.endswith("q"):
+        keys |= {key[:-1] + "C" for key in keys}
+    return keys
+
+
+def _pair_keys(keys: tuple[str, ...]) -> list[str]:
+    distinct = sorted(set(keys))
+    if len(distinct) == 1:
+        return [f"1:{distinct[0]}"]
+    return [f"2:{left}+{right}" for left, right in combinations(distinct, 2)]

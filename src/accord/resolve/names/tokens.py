@@ -24,10 +24,9 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from accord.resolve.names.compounds import ARTICLES, MUHAMMAD, MUHAMMAD_FAMILY
-from accord.resolve.names.phonetic import token_key
+from accord.resolve.names.phonetic import FRONT_C, token_key
 
 _VOWELS = frozenset("aeiou")
-_FRONT_C = re.compile(r"^c(?=[ei])")
 _MEDIAL_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
 SEX_VARIANT_CEILING = 0.5
 BARE_D_DISCOUNT = 0.95  # Dukić and Đukić are both surnames: near, not equal
@@ -87,7 +86,7 @@ def same_sound(left: str, right: str) -> bool:
 def affricate_key(token: str) -> str:
     """The key with Turkish c before e or i (`Cem`, `Celal`) and a j between vowels (`Majid`, as
     English and Persian write it) read as dž, as Serbian writes them (`Džem`, `Madžid`)."""
-    return token_key(_MEDIAL_J.sub("dz", _FRONT_C.sub("dz", token)))
+    return token_key(_MEDIAL_J.sub("dz", FRONT_C.sub("dz", token)))
 
 
 @lru_cache(maxsize=262144)
