@@ -84,3 +84,8 @@ def test_turkish_c_and_allah_with_one_l_block_with_their_serbian_renderings() ->
     # -ilah is a name of its own (Jamilah), and Salah has no Allah in it.
     assert blocking_keys("Jamilah Ahmadi") == ["2:AHMT+JMLH"]
     assert blocking_keys("Salah Ahmadi") == ["2:AHMT+SLH"]
+
+
+def test_blocking_keys_grow_with_pairs_of_tokens_not_with_their_product() -> None:
+    many = " ".join(f"dj{a}{b}q" for a in "abcdef" for b in "abcdef")  # 36 tokens, 4 readings each
+    assert 0 < len(blocking_keys(many)) <= 36 * 35 // 2 * 16

@@ -55,10 +55,17 @@ def blocking_keys(name: str) -> list[str]:
     still leaves a shared pair) and "Mohammed" alone never makes a block of millions. A token
     with a letter two alphabets read differently blocks under each reading (`_key_readings`).
     """
-    readings = [sorted(_key_readings(token)) for token in set(name_tokens(name))]
-    found: set[str] = set()
-    for keys in product(*readings):
-        found.update(_pair_keys(keys))
+    readings = [_key_readings(token) for token in set(name_tokens(name))]
+    if not readings:
+        return []
+    shared = set.intersection(*readings)  # every token reads alike: a name of one key
+    found = {f"1:{key}" for key in shared}
+    for left_keys, right_keys in combinations(readings, 2):
+        found.update(
+            f"2:{min(left, right)}+{max(left, right)}"
+            for left, right in product(left_keys, right_keys)
+            if left != right
+        )
     return sorted(found)
 
 
@@ -78,10 +85,3 @@ def _key_readings(token: str) -> set[str]:
     if token.endswith("q"):
         keys |= {key[:-1] + "C" for key in keys}
     return keys
-
-
-def _pair_keys(keys: tuple[str, ...]) -> list[str]:
-    distinct = sorted(set(keys))
-    if len(distinct) == 1:
-        return [f"1:{distinct[0]}"]
-    return [f"2:{left}+{right}" for left, right in combinations(distinct, 2)]
