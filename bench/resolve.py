@@ -38,7 +38,7 @@ from accord.app import Actor, App
 from accord.engine.arrow import to_arrow
 from accord.engine.base import RecordTable
 from accord.engine.duckdb import DuckDBEngine
-from accord.engine.splink_runner import SPLINK_LOG_LEVEL
+from accord.engine.splink_runner import SPLINK_LOG_LEVEL, SessionRefused, em_session
 from accord.resolve import (
     CONTEXT_SCHEMATA,
     Neighbours,
@@ -77,7 +77,7 @@ def show(label: str, result: tuple[float, float, float]) -> None:
 
 
 # -- plain Splink on raw values --------------------------------------------------------------
-EM_SESSIONS = ("dob", "name")
+EM_SESSIONS = (("dob",), ("name",))
 
 
 def plain_splink(rows: list[dict[str, Any]], threshold: float = 0.9) -> dict[str, str]:
@@ -88,22 +88,15 @@ def plain_splink(rows: list[dict[str, Any]], threshold: float = 0.9) -> dict[str
     while True:
         try:
             return _plain_splink(rows, threshold, sessions)
-        except RefusedSession as refused:
+        except SessionRefused as refused:
             if len(sessions) == 1:
                 raise
-            cause = refused.__cause__
-            print(f"  plain Splink 5: EM on {refused.column} refused ({cause}); without it")
-            sessions.remove(refused.column)
-
-
-class RefusedSession(Exception):
-    def __init__(self, column: str) -> None:
-        super().__init__(column)
-        self.column = column
+            print(f"  plain Splink 5: {refused} ({refused.__cause__}); without it")
+            sessions.remove(refused.columns)
 
 
 def _plain_splink(
-    rows: list[dict[str, Any]], threshold: float, sessions: list[str]
+    rows: list[dict[str, Any]], threshold: float, sessions: list[tuple[str, ...]]
 ) -> dict[str, str]:
     settings = SettingsCreator(
         link_type="dedupe_only",
@@ -131,15 +124,8 @@ def _plain_splink(
         ["l.name = r.name AND l.dob = r.dob", "l.document = r.document"], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=5e6, seed=42)
-    for column in sessions:
-        try:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                block_on(column), estimate_without_term_frequencies=True
-            )
-        except ValueError as error:
-            if "below the minimum allowed value" not in str(error):
-                raise
-            raise RefusedSession(column) from error
+    for columns in sessions:
+        em_session(linker, columns)
     scored = linker.inference.predict(threshold_match_probability=threshold)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(scored, threshold)
     rel = api._con.sql(f"SELECT entity_id, cluster_id FROM {clusters.physical_name}")

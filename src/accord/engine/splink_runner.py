@@ -65,16 +65,22 @@ def train_linker(linker: Linker, plan: TrainingPlan, records: RecordTable) -> di
     training.estimate_u_using_random_sampling(max_pairs=plan.u_max_pairs, seed=plan.seed)
     sample = plan.em_max_pairs if len(records) > plan.em_max_pairs else None
     for columns in plan.em_blocks:  # train_model kept only blocks that hold pairs
-        try:
-            training.estimate_parameters_using_expectation_maximisation(
-                block_on(*columns), estimate_without_term_frequencies=True, max_pairs=sample
-            )
-        except ValueError as error:
-            if "below the minimum allowed value" not in str(error):
-                raise
-            raise SessionRefused(columns) from error
+        em_session(linker, columns, max_pairs=sample)
     model: dict[str, Any] = linker.misc.save_model_to_json()
     return model
+
+
+def em_session(linker: Linker, columns: tuple[str, ...], max_pairs: float | None = None) -> None:
+    """One EM session blocked on `columns`, without term frequencies; SessionRefused where
+    Splink refuses it (a probability driven below what float64 holds)."""
+    try:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on(*columns), estimate_without_term_frequencies=True, max_pairs=max_pairs
+        )
+    except ValueError as error:
+        if "below the minimum allowed value" not in str(error):
+            raise
+        raise SessionRefused(columns) from error
 
 
 def pairs_from_rows(rows: dict[str, list[Any]]) -> ScoredPairs:
